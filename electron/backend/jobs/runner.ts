@@ -1,0 +1,263 @@
+// Runs long work as jobs. A writing job gets its own connection and one IMMEDIATE transaction:
+// it commits only when the work is complete, so a failure, a cancel or a killed process leaves
+// the database exactly as before. The work yields between chunks (checkpoint) so the app keeps
+// answering and progress reaches the page.
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import type { JobInfo, JobStatus } from '../../../shared/jobs';
+import { appendAudit, type AuditInput } from '../audit/audit';
+import { configureConnection, type Db, type Sqlite } from '../db/open';
+import * as schema from '../db/schema';
+import type { Logger } from '../log';
+
+export interface JobContext {
+  /** The job's own connection, inside its transaction. */
+  sqlite: Sqlite;
+  db: Db;
+  actor: string;
+  /** Reports progress (0..1) with a short Chinese message. */
+  progress(fraction: number, message?: string): void;
+  /** Lets the app breathe between chunks; throws CANCELLED once the job is cancelled. */
+  checkpoint(): Promise<void>;
+  /** Writes an audit row in the job's transaction. */
+  audit(input: AuditInput): void;
+}
+
+export type JobBody<R> = (ctx: JobContext) => Promise<R>;
+
+interface RunningJob {
+  info: JobInfo;
+  cancelRequested: boolean;
+  done: Promise<JobInfo>;
+}
+
+export interface JobRunnerOptions {
+  dbFile: string;
+  main: Sqlite;
+  log: Logger;
+  nativeBinding?: string;
+}
+
+type Listener = (job: JobInfo) => void;
+
+export class JobRunner {
+  private readonly opts: JobRunnerOptions;
+  private readonly running = new Map<string, RunningJob>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(opts: JobRunnerOptions) {
+    this.opts = opts;
+    // Jobs that were running when the process died were rolled back by SQLite; say so.
+    opts.main
+      .prepare(
+        `UPDATE jobs SET status = 'interrupted', finished_at = ?, message = '程序在任务进行中退出，任务的改动已全部撤销'
+         WHERE status = 'running'`,
+      )
+      .run(new Date().toISOString());
+  }
+
+  /** The writing job in progress, if any: other writes wait for it. */
+  activeWriteJob(): JobInfo | null {
+    for (const j of this.running.values()) if (j.info.status === 'running') return j.info;
+    return null;
+  }
+
+  /** Refuses a write while a job holds the write transaction. */
+  assertIdle(): void {
+    const active = this.activeWriteJob();
+    if (active) {
+      throw new AppError('BUSY', `「${active.title}」正在进行（${Math.round(active.progress * 100)}%），请等它完成或取消后再保存。`, {
+        jobId: active.id,
+      });
+    }
+  }
+
+  /** Starts `body` as a job and returns at once; the job's transaction commits only if it completes. */
+  start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>): JobInfo {
+    this.assertIdle();
+    const info: JobInfo = {
+      id: randomUUID(),
+      kind,
+      title,
+      status: 'running',
+      progress: 0,
+      message: '正在开始…',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      result: null,
+      error: null,
+    };
+    this.opts.main
+      .prepare(
+        `INSERT INTO jobs (id, kind, title, actor, status, progress_permille, message, input, started_at)
+         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?)`,
+      )
+      .run(info.id, kind, title, actor, info.message, JSON.stringify(input ?? null), info.startedAt);
+    const job: RunningJob = { info, cancelRequested: false, done: Promise.resolve(info) };
+    this.running.set(info.id, job);
+    job.done = this.run(job, actor, body);
+    this.emit(info);
+    return { ...info };
+  }
+
+  private async run<R>(job: RunningJob, actor: string, body: JobBody<R>): Promise<JobInfo> {
+    const { info } = job;
+    let conn: Sqlite | null = null;
+    let lastEmit = 0;
+    try {
+      conn = new Database(this.opts.dbFile, this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {});
+      configureConnection(conn);
+      conn.exec('BEGIN IMMEDIATE');
+      const sqlite = conn;
+      const ctx: JobContext = {
+        sqlite,
+        db: drizzle(sqlite, { schema }),
+        actor,
+        progress: (fraction, message) => {
+          info.progress = Math.max(0, Math.min(1, fraction));
+          if (message) info.message = message;
+          const now = performance.now();
+          if (now - lastEmit > 100) {
+            lastEmit = now;
+            this.emit(info);
+          }
+        },
+        checkpoint: async () => {
+          await yieldToLoop();
+          if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
+        },
+        audit: (a) => appendAudit(sqlite, actor, info.kind, a),
+      };
+      await ctx.checkpoint();
+      const result = await body(ctx);
+      if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
+      sqlite.exec('COMMIT');
+      this.finish(info, 'succeeded', { result, message: '已完成' });
+    } catch (err) {
+      if (conn?.inTransaction) conn.exec('ROLLBACK');
+      if (err instanceof AppError && err.code === 'CANCELLED') {
+        this.finish(info, 'cancelled', { error: err.toInfo(), message: err.message });
+      } else {
+        const error: ErrorInfo =
+          err instanceof AppError ? err.toInfo() : { code: 'INTERNAL', message: `任务失败：${(err as Error).message}` };
+        this.opts.log.error('job failed', { job: info.id, kind: info.kind, error: (err as Error).stack ?? String(err) });
+        this.finish(info, 'failed', { error, message: `${error.message}（所有改动已撤销）` });
+      }
+    } finally {
+      conn?.close();
+      this.running.delete(info.id);
+    }
+    this.emit(info);
+    return { ...info };
+  }
+
+  private finish(info: JobInfo, status: JobStatus, r: { result?: unknown; error?: ErrorInfo; message: string }): void {
+    info.status = status;
+    info.finishedAt = new Date().toISOString();
+    info.message = r.message;
+    if (status === 'succeeded') info.progress = 1;
+    info.result = r.result ?? null;
+    info.error = r.error ? { code: r.error.code, message: r.error.message } : null;
+    this.opts.main
+      .prepare(
+        `UPDATE jobs SET status = ?, progress_permille = ?, message = ?, result = ?, error = ?, finished_at = ? WHERE id = ?`,
+      )
+      .run(
+        status,
+        Math.round(info.progress * 1000),
+        info.message,
+        JSON.stringify(info.result),
+        info.error ? JSON.stringify(info.error) : null,
+        info.finishedAt,
+        info.id,
+      );
+  }
+
+  /** Asks a running job to stop; it rolls back at its next checkpoint. */
+  cancel(id: string): JobInfo {
+    const job = this.running.get(id);
+    if (!job) {
+      const info = this.get(id);
+      throw new AppError('CONFLICT', `任务已经${info.status === 'succeeded' ? '完成' : '结束'}，无法取消`, { status: info.status });
+    }
+    job.cancelRequested = true;
+    job.info.message = '正在取消…';
+    this.emit(job.info);
+    return { ...job.info };
+  }
+
+  /** A job's state: live if running, from the database otherwise. */
+  get(id: string): JobInfo {
+    const live = this.running.get(id);
+    if (live) return { ...live.info };
+    const row = this.opts.main.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRowRaw | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '找不到这个任务', { jobId: id });
+    return rowToInfo(row);
+  }
+
+  /** Recent jobs, newest first. */
+  list(limit = 50): JobInfo[] {
+    const rows = this.opts.main.prepare('SELECT * FROM jobs ORDER BY started_at DESC LIMIT ?').all(limit) as JobRowRaw[];
+    return rows.map((r) => this.running.get(r.id)?.info ?? rowToInfo(r)).map((i) => ({ ...i }));
+  }
+
+  /** Resolves when the job has finished (any outcome). */
+  async wait(id: string): Promise<JobInfo> {
+    const job = this.running.get(id);
+    return job ? job.done : this.get(id);
+  }
+
+  onProgress(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(info: JobInfo): void {
+    const snapshot = { ...info };
+    for (const l of this.listeners) {
+      try {
+        l(snapshot);
+      } catch (err) {
+        this.opts.log.warn('progress listener failed', { error: String(err) });
+      }
+    }
+  }
+
+  /** Cancels what is running and waits for it to roll back. */
+  async close(): Promise<void> {
+    const pending = [...this.running.values()];
+    for (const j of pending) j.cancelRequested = true;
+    await Promise.all(pending.map((j) => j.done));
+  }
+}
+
+interface JobRowRaw {
+  id: string;
+  kind: string;
+  title: string;
+  status: JobStatus;
+  progress_permille: number;
+  message: string;
+  result: string | null;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+function rowToInfo(r: JobRowRaw): JobInfo {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    progress: r.progress_permille / 1000,
+    message: r.message,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    result: r.result ? (JSON.parse(r.result) as unknown) : null,
+    error: r.error ? (JSON.parse(r.error) as JobInfo['error']) : null,
+  };
+}

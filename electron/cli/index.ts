@@ -1,0 +1,198 @@
+// The `qingbo` command line: serve, demo, check. Reporting commands take --json and then
+// print exactly one JSON object on stdout.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors';
+import type { JobInfo } from '../../shared/jobs';
+import { openBackend, type Backend } from '../backend/backend';
+import { checkIntegrity } from '../backend/check';
+import { LOCAL_ACTOR } from '../backend/context';
+import { appRoot, appVersion, dataPaths } from '../backend/paths';
+import { startServer } from '../server/index';
+
+const HELP = `清波 — 县级市场监督管理局业务工作台
+
+用法：qingbo <命令> [选项]
+
+命令：
+  serve   --data 目录 [--port 端口] [--host 地址]
+          启动办公室服务器，在浏览器中使用清波；默认只监听本机 127.0.0.1。
+  demo    --data 目录 [--enterprises 数量] [--json]
+          生成一个演示县（华容县）：单位设置和企业名录（默认 3000 家）。
+  check   --data 目录 [--json]
+          检查数据完整性（数据库、结构版本、操作记录链、文件库），有问题时退出码为 1。
+
+通用选项：
+  --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
+  --json        以一个 JSON 对象输出结果，便于其他程序读取
+  --help        显示本帮助
+  --version     显示版本
+
+示例：
+  npx qingbo demo --data ./data
+  npx qingbo serve --data ./data --port 8080
+`;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+class UsageError extends Error {}
+
+function requireData(v: string | undefined): string {
+  if (!v) throw new UsageError('缺少 --data 目录，例如：--data ./data');
+  return resolve(v);
+}
+
+function intOption(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} 应为正整数，收到「${v}」`);
+  return n;
+}
+
+function printProgress(job: JobInfo, json: boolean): void {
+  if (json) return;
+  const pct = `${Math.round(job.progress * 100)}`.padStart(3);
+  process.stderr.write(process.stderr.isTTY ? `\r${pct}%  ${job.message}\u001b[K` : `${pct}%  ${job.message}\n`);
+}
+
+async function runDemo(backend: Backend, enterprises: number | undefined, json: boolean): Promise<number> {
+  const started = await backend.api.call('demo.generate', enterprises === undefined ? {} : { enterprises }, { actor: LOCAL_ACTOR });
+  if (!started.ok) throw new AppError(started.error.code, started.error.message);
+  const { jobId } = started.value as { jobId: string };
+  const off = backend.core.jobs.onProgress((j) => j.id === jobId && printProgress(j, json));
+  const done = await backend.core.jobs.wait(jobId);
+  off();
+  if (!json && process.stderr.isTTY) process.stderr.write('\n');
+  if (done.status !== 'succeeded') {
+    if (json) console.log(JSON.stringify({ ok: false, error: done.error }));
+    else console.error(`演示数据未生成：${done.message}`);
+    return 1;
+  }
+  const result = done.result as { enterprises: number; county: string };
+  if (json) console.log(JSON.stringify({ ok: true, ...result }));
+  else console.log(`已为 ${result.county} 生成 ${result.enterprises} 家企业。运行 qingbo serve --data <目录> 查看。`);
+  return 0;
+}
+
+async function runCheck(dataDir: string, json: boolean): Promise<number> {
+  if (!existsSync(dataPaths(dataDir).db)) {
+    const msg = `数据目录 ${dataDir} 中没有数据库（qingbo.db）`;
+    if (json) console.log(JSON.stringify({ ok: false, items: [{ name: '数据库', ok: false, detail: msg }] }));
+    else console.error(msg);
+    return 1;
+  }
+  let backend: Backend;
+  try {
+    backend = openBackend(dataDir, { migrate: false, stderrLevel: 'silent' });
+  } catch (err) {
+    const detail = (err as Error).message;
+    if (json) console.log(JSON.stringify({ ok: false, items: [{ name: '数据库', ok: false, detail }] }));
+    else console.error(`✗ 数据库：${detail}`);
+    return 1;
+  }
+  try {
+    const report = await checkIntegrity(backend.core);
+    if (json) console.log(JSON.stringify(report));
+    else {
+      for (const i of report.items) console.log(`${i.ok ? '✓' : '✗'} ${i.name}：${i.detail}`);
+      console.log(report.ok ? '检查通过。' : '检查发现问题，请从最近的备份恢复或联系管理员。');
+    }
+    return report.ok ? 0 : 1;
+  } finally {
+    await backend.close();
+  }
+}
+
+async function runServe(dataDir: string, port: number | undefined, host: string | undefined, insecure: boolean): Promise<number> {
+  if (host && !LOOPBACK.has(host) && !insecure) {
+    throw new UsageError(
+      `在 ${host} 上对外提供服务需要账户登录，而账户功能尚未启用。仅在可信的内网临时使用时，可加 --insecure-no-login 明确确认。`,
+    );
+  }
+  const t0 = performance.now();
+  const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+  const server = await startServer(backend, {
+    staticDir: join(appRoot(), 'out', 'renderer'),
+    ...(host ? { host } : {}),
+    ...(port !== undefined ? { port } : {}),
+  });
+  console.log(`清波已启动：${server.url}`);
+  console.log(`数据目录：${dataDir}（启动用时 ${Math.round(performance.now() - t0)} ms，按 Ctrl+C 停止）`);
+  if (host && !LOOPBACK.has(host)) console.log('警告：未启用登录，局域网内能访问此地址的人都能查看和修改数据。');
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await backend.close();
+  console.log('清波已停止。');
+  return 0;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      enterprises: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+      'insecure-no-login': { type: 'boolean', default: false },
+    },
+  });
+  const [command] = positionals;
+  const json = values.json ?? false;
+  if (values.version) {
+    console.log(json ? JSON.stringify({ version: appVersion() }) : appVersion());
+    return 0;
+  }
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'serve':
+      return runServe(requireData(values.data), intOption('port', values.port), values.host, values['insecure-no-login'] ?? false);
+    case 'demo': {
+      const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
+      try {
+        return await runDemo(backend, intOption('enterprises', values.enterprises), json);
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'check':
+      return runCheck(requireData(values.data), json);
+    default:
+      throw new UsageError(`未知命令「${command}」。运行 qingbo --help 查看可用命令。`);
+  }
+}
+
+/** Entry point: maps errors to Chinese messages and exit codes. */
+export function run(): void {
+  const json = process.argv.includes('--json');
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const isUsage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      const message = isUsage
+        ? (err as Error).message.replace(/^Unknown option '([^']+)'.*$/s, '未知选项 $1。运行 qingbo --help 查看用法。')
+        : err instanceof AppError
+          ? err.message
+          : `出错了：${(err as Error).message}`;
+      if (json) console.log(JSON.stringify({ ok: false, error: { code: err instanceof AppError ? err.code : isUsage ? 'VALIDATION' : 'INTERNAL', message } }));
+      else console.error(message);
+      process.exitCode = isUsage ? 2 : 1;
+    },
+  );
+}

@@ -1,0 +1,24 @@
+// The only bridge between the page and the app: invoke(method, input) for contract methods,
+// and a job-progress subscription. Nothing else reaches the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_INVOKE, IPC_JOB_PROGRESS, type QingboBridge } from '../../shared/bridge';
+import { methodNames } from '../../shared/contract';
+import type { JobInfo } from '../../shared/jobs';
+
+const allowed = new Set<string>(methodNames);
+
+const bridge: QingboBridge = {
+  invoke(method, input) {
+    if (!allowed.has(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method)}` } });
+    }
+    return ipcRenderer.invoke(IPC_INVOKE, method, input) as ReturnType<QingboBridge['invoke']>;
+  },
+  onJobProgress(listener) {
+    const handler = (_e: IpcRendererEvent, job: JobInfo) => listener(job);
+    ipcRenderer.on(IPC_JOB_PROGRESS, handler);
+    return () => ipcRenderer.removeListener(IPC_JOB_PROGRESS, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('qingbo', bridge);

@@ -1,0 +1,54 @@
+// Providers (locale, theme, data cache) and the routes. Hash routing works under Electron's
+// file:// page and over HTTP alike.
+import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { HomePage } from '../home/HomePage';
+import { RegistryPage } from '../registry/RegistryPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { ComingSoon } from '../ui/ComingSoon';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { reportError } from '../ui/notify';
+import { Shell } from './Shell';
+
+dayjs.locale('zh-cn');
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (err) => reportError(err) }),
+  mutationCache: new MutationCache({ onError: (err) => reportError(err) }),
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
+});
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    errorElement: <ErrorBoundary.RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'registry', element: <RegistryPage /> },
+      { path: 'dossier', element: <ComingSoon title="一企一档" detail="每家企业的检查、抽检、整改、处罚等全部记录将按时间线汇集在这里。" /> },
+      { path: 'campaigns', element: <ComingSoon title="专项整治" detail="检查清单模板、双随机抽取、现场结果和进度统计将在这里进行。" /> },
+      { path: 'notices', element: <ComingSoon title="执法文书" detail="责令改正通知书等文书的填写、编号、打印和导出将在这里进行。" /> },
+      { path: 'reports', element: <ComingSoon title="报表导出" detail="按省、市要求的格式导出统计表将在这里进行。" /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0e6eb8', borderRadius: 4 } }}>
+      <AntApp>
+        <ErrorBoundary>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,76 @@
+// Every API method: its name, kind, input schema and output schema. This object is the one list
+// of method names: the IPC binding, the preload allow-list, the HTTP routes and the renderer
+// client are all derived from it.
+import { z } from 'zod';
+import { DivisionNode, Township } from './divisions';
+import { EnterpriseList, EnterpriseListInput } from './enterprise';
+import { JobId, JobInfo, JobRef } from './jobs';
+import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
+import { AuditEntry, AuditListInput, DemoInput, DemoResult, SystemInfo } from './system';
+import './validation';
+
+/** query: reads only · mutation: one transaction with its audit row · job: long work, returns a job id */
+export type MethodKind = 'query' | 'mutation' | 'job';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: MethodKind;
+  /** What the method does, in Chinese, for logs, audit and error messages. */
+  title: string;
+  input: I;
+  output: O;
+  /** For jobs: the shape of the finished job's result. */
+  result?: z.ZodType;
+}
+
+const empty = z.object({}).strict();
+
+const query = <I extends z.ZodType, O extends z.ZodType>(title: string, input: I, output: O): MethodDef<I, O> => ({
+  kind: 'query',
+  title,
+  input,
+  output,
+});
+const mutation = <I extends z.ZodType, O extends z.ZodType>(title: string, input: I, output: O): MethodDef<I, O> => ({
+  kind: 'mutation',
+  title,
+  input,
+  output,
+});
+const job = <I extends z.ZodType>(title: string, input: I, result: z.ZodType): MethodDef<I, typeof JobRef> => ({
+  kind: 'job',
+  title,
+  input,
+  output: JobRef,
+  result,
+});
+
+export const contract = {
+  'system.info': query('读取系统信息', empty, SystemInfo),
+
+  'settings.getOffice': query('读取本单位设置', empty, OfficeSettings.nullable()),
+  'settings.saveOffice': mutation('保存本单位设置', OfficeSettingsInput.strict(), OfficeSettings),
+
+  'divisions.counties': query('读取县级行政区划', empty, z.array(DivisionNode)),
+  'divisions.townships': query('读取乡镇（街道）', z.object({ countyCode }).strict(), z.array(Township)),
+
+  'enterprises.list': query('浏览企业名录', EnterpriseListInput.strict(), EnterpriseList),
+
+  'audit.list': query('查看操作记录', AuditListInput.strict(), z.array(AuditEntry)),
+
+  'jobs.list': query('查看任务', empty, z.array(JobInfo)),
+  'jobs.get': query('查看任务进度', JobId.strict(), JobInfo),
+  'jobs.cancel': mutation('取消任务', JobId.strict(), JobInfo),
+
+  'demo.generate': job('生成演示数据', DemoInput.strict(), DemoResult),
+} as const satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);
