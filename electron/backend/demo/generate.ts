@@ -33,7 +33,9 @@ const shortCounty = (name: string) => (name.length > 2 ? name.replace(/(县|区|
 
 /** Generates `input.enterprises` enterprises inside the job's transaction. */
 export async function generateDemo(ctx: JobContext, input: Required<DemoInput>): Promise<{ enterprises: number; county: string }> {
-  const rand = prng(input.seed);
+  // A second run on the same data continues the sequence instead of repeating the first run.
+  const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
+  const rand = prng(input.seed + maxId);
   const existing = ctx.sqlite.prepare("SELECT value FROM settings WHERE key = 'office'").get() as { value: string } | undefined;
   let office = existing ? (JSON.parse(existing.value) as OfficeSettings) : null;
   if (!office || townshipsOf(office.countyCode).length === 0) {
@@ -55,7 +57,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const usedNames = new Set<string>();
-  const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
+  const usedCodes = new Set<string>();
   let inserted = 0;
 
   for (let i = 0; i < input.enterprises; i++) {
@@ -78,15 +80,18 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
 
     const year = 1995 + Math.floor(rand() * 31);
     const modern = year >= 2016 || rand() < 0.4;
-    let code: string | null;
-    if (type === '个体工商户' && !modern && rand() < 0.5) {
-      const first14 = `${region}6${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`;
-      code = first14 + regNoCheckDigit(first14);
-    } else if (type === '个体工商户' && rand() < 0.03) {
-      code = null;
-    } else {
-      code = composeUscc(type === '企业' ? '91' : type === '个体工商户' ? '92' : '93', region, randomBody(rand, modern));
+    const oldRegNo = type === '个体工商户' && !modern && rand() < 0.5;
+    const noCode = !oldRegNo && type === '个体工商户' && rand() < 0.03;
+    let code: string | null = null;
+    while (!noCode && (code === null || usedCodes.has(code))) {
+      if (oldRegNo) {
+        const first14 = `${region}6${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`;
+        code = first14 + regNoCheckDigit(first14);
+      } else {
+        code = composeUscc(type === '企业' ? '91' : type === '个体工商户' ? '92' : '93', region, randomBody(rand, modern));
+      }
     }
+    if (code) usedCodes.add(code);
     const phone =
       rand() < 0.7
         ? `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`

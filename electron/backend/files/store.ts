@@ -20,7 +20,6 @@ export interface StoredFile {
 /** File names come from users and other systems: keep the last path part, drop control and reserved characters. */
 export function safeFileName(name: string): string {
   const last = basename(name.replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
   const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
   return (cleaned || '未命名文件').slice(0, 200);
 }

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { JobInfo } from '../../../shared/jobs';
+import { callOk, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';
+import { openBackend } from '../backend';
+
+const count = (b: ReturnType<typeof testBackend>) =>
+  (b.core.sqlite.prepare('SELECT count(*) AS n FROM enterprises').get() as { n: number }).n;
+
+describe('the job runner', () => {
+  it('commits a finished job with its audit row and reports progress on the way', async () => {
+    const b = testBackend();
+    const seen: JobInfo[] = [];
+    b.core.jobs.onProgress((j) => seen.push(j));
+    const { jobId } = await callOk(b, 'demo.generate', { enterprises: 9000 });
+    const done = await b.core.jobs.wait(jobId);
+    expect(done.status).toBe('succeeded');
+    expect(done.result).toMatchObject({ enterprises: 9000, county: '湖南省岳阳市华容县' });
+    expect(count(b)).toBe(9000);
+    expect(seen.some((j) => j.status === 'running' && j.progress > 0 && j.progress < 1)).toBe(true);
+    const audit = await callOk(b, 'audit.list', { entity: 'enterprise' });
+    expect(audit[0]).toMatchObject({ method: 'demo.generate', actor: '张干事', after: { inserted: 9000 } });
+    expect((await callOk(b, 'jobs.get', { jobId })).status).toBe('succeeded');
+  });
+
+  it('rolls everything back when cancelled', async () => {
+    const b = testBackend();
+    await callOk(b, 'settings.saveOffice', { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' });
+    const before = snapshot(b);
+    const { jobId } = await callOk(b, 'demo.generate', { enterprises: 200_000 });
+    await new Promise<void>((resolve) => {
+      const off = b.core.jobs.onProgress((j) => {
+        if (j.id === jobId && j.progress > 0.05) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const cancelling = await callOk(b, 'jobs.cancel', { jobId });
+    expect(cancelling.message).toBe('正在取消…');
+    const done = await b.core.jobs.wait(jobId);
+    expect(done.status).toBe('cancelled');
+    expect(done.message).toContain('已撤销');
+    expect(snapshot(b)).toBe(before);
+  });
+
+  it('rolls back a job that fails, and says why', async () => {
+    const b = testBackend();
+    const before = snapshot(b);
+    const job = b.core.jobs.start('test.fail', '测试任务', clerk.actor, null, async (ctx) => {
+      ctx.sqlite.prepare("INSERT INTO enterprises (name, entity_type) VALUES ('半截企业', '企业')").run();
+      ctx.audit({ entity: 'enterprise', after: { name: '半截企业' } });
+      await ctx.checkpoint();
+      throw new Error('磁盘已满');
+    });
+    const done = await b.core.jobs.wait(job.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toEqual({ code: 'INTERNAL', message: '任务失败：磁盘已满' });
+    expect(snapshot(b)).toBe(before);
+  });
+
+  it('refuses other writes while a job holds the write transaction, and reads still work', async () => {
+    const b = testBackend();
+    const { jobId } = await callOk(b, 'demo.generate', { enterprises: 100_000 });
+    const save = await b.api.call('settings.saveOffice', { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' }, clerk);
+    expect(!save.ok && save.error.code).toBe('BUSY');
+    expect(!save.ok && save.error.message).toContain('生成演示数据');
+    const second = await b.api.call('demo.generate', { enterprises: 10 }, clerk);
+    expect(!second.ok && second.error.code).toBe('BUSY');
+    const info = await b.api.call('system.info', {}, clerk);
+    expect(info.ok && info.value.counts.enterprises).toBe(0); // the job's rows are not visible until commit
+    await callOk(b, 'jobs.cancel', { jobId });
+    await b.core.jobs.wait(jobId);
+  });
+
+  it('marks jobs that were running when the process died as interrupted', async () => {
+    const b = testBackend();
+    b.core.sqlite
+      .prepare("INSERT INTO jobs (id, kind, title, actor, status, started_at) VALUES ('j1', 'demo.generate', '生成演示数据', 'x', 'running', ?)")
+      .run(new Date().toISOString());
+    await b.close();
+    const reopened = openBackend(b.dataDir, { stderrLevel: 'silent' });
+    try {
+      const j = await reopened.api.call('jobs.get', { jobId: 'j1' }, clerk);
+      expect(j.ok && j.value).toMatchObject({ status: 'interrupted' });
+      expect(j.ok && j.value.message).toContain('已全部撤销');
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown job', async () => {
+    const b = testBackend();
+    const r = await b.api.call('jobs.get', { jobId: 'nope' }, clerk);
+    expect(!r.ok && r.error.code).toBe('NOT_FOUND');
+  });
+});

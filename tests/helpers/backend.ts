@@ -1,0 +1,27 @@
+// A real backend over a real SQLite file in a fresh temporary data directory.
+import { onTestFinished } from 'vitest';
+import { openBackend, type Backend } from '../../electron/backend/backend';
+import type { RequestContext } from '../../electron/backend/context';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { tempDir } from './tmp';
+
+export const clerk: RequestContext = { actor: '张干事' };
+
+export function testBackend(dataDir = tempDir()): Backend & { dataDir: string } {
+  const backend = openBackend(dataDir, { stderrLevel: 'silent' });
+  onTestFinished(() => backend.close());
+  return Object.assign(backend, { dataDir });
+}
+
+/** Calls through the contract and unwraps the value; fails the test on an error result. */
+export async function callOk<M extends MethodName>(b: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await b.api.call(method, input, clerk);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as MethodOutput<M>;
+}
+
+/** Everything a write could touch, to prove a refused call changed nothing. */
+export function snapshot(b: Backend): string {
+  const tables = ['settings', 'audit_log', 'enterprises', 'files'];
+  return JSON.stringify(tables.map((t) => b.core.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+}
