@@ -30,7 +30,7 @@ export const AuditListInput = z.object({
 });
 
 export const DemoInput = z.object({
-  enterprises: z.number().int().min(1).max(500_000).default(3000).describe('企业数量'),
+  enterprises: z.number().int().min(1).max(2_000_000).default(3000).describe('企业数量'),
   seed: z.number().int().default(20260101).describe('随机种子'),
 });
 export type DemoInput = z.input<typeof DemoInput>;

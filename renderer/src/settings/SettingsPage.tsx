@@ -163,7 +163,7 @@ function DemoCard() {
     <Card title="演示数据">
       <Space>
         <Typography.Text>生成演示县的企业名录：</Typography.Text>
-        <InputNumber min={1} max={500000} value={count} onChange={(v) => setCount(v ?? 3000)} addonAfter="家" aria-label="演示企业数量" />
+        <InputNumber min={1} max={2000000} value={count} onChange={(v) => setCount(v ?? 3000)} addonAfter="家" aria-label="演示企业数量" />
         <Button onClick={() => start.mutate()} loading={start.isPending}>
           生成演示数据
         </Button>

@@ -52,7 +52,12 @@ export function JobsIndicator() {
   );
   return (
     <Popover content={content} title="任务" placement="bottomRight" trigger="click">
-      <Button icon={running.length ? <LoadingOutlined /> : undefined} aria-label="任务进度">
+      <Button
+        icon={running.length ? <LoadingOutlined /> : undefined}
+        aria-label="任务进度"
+        // A fixed width keeps the button still while the percentage changes.
+        style={{ width: 200, fontVariantNumeric: 'tabular-nums' }}
+      >
         {running.length ? `${running.length} 个任务进行中 · ${Math.round((running[0]?.progress ?? 0) * 100)}%` : '任务已结束'}
       </Button>
     </Popover>
