@@ -79,7 +79,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const dataDir = join(app.getPath('userData'), 'data');
+  // QINGBO_DATA_DIR lets tests (and careful administrators) point the app at another folder.
+  const dataDir = process.env['QINGBO_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
   try {
     const binding = nativeBinding();
     backend = openBackend(dataDir, binding ? { nativeBinding: binding } : {});

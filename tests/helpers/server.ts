@@ -17,11 +17,17 @@ export function qingbo(args: string[], timeout = 120_000): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+export interface Envelope<T> {
+  ok: boolean;
+  value?: T;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+}
+
 export interface RunningQingbo {
   url: string;
   proc: ChildProcess;
   /** POSTs to /api/<method> and returns the parsed result envelope. */
-  api<T = unknown>(method: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string; details?: Record<string, unknown> } }>;
+  api<T = unknown>(method: string, input?: unknown): Promise<Envelope<T>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -52,13 +58,13 @@ export async function serve(dataDir: string, extraArgs: string[] = []): Promise<
   const running: RunningQingbo = {
     url,
     proc,
-    async api(method, input = {}) {
+    async api<T>(method: string, input: unknown = {}): Promise<Envelope<T>> {
       const res = await fetch(`${url}api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
-      return (await res.json()) as Awaited<ReturnType<RunningQingbo['api']>>;
+      return (await res.json()) as Envelope<T>;
     },
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);

@@ -66,8 +66,8 @@ describe('the job runner', () => {
     expect(!save.ok && save.error.message).toContain('生成演示数据');
     const second = await b.api.call('demo.generate', { enterprises: 10 }, clerk);
     expect(!second.ok && second.error.code).toBe('BUSY');
-    const info = await b.api.call('system.info', {}, clerk);
-    expect(info.ok && info.value.counts.enterprises).toBe(0); // the job's rows are not visible until commit
+    const info = await callOk(b, 'system.info', {});
+    expect(info.counts.enterprises).toBe(0); // the job's rows are not visible until commit
     await callOk(b, 'jobs.cancel', { jobId });
     await b.core.jobs.wait(jobId);
   });
@@ -80,9 +80,9 @@ describe('the job runner', () => {
     await b.close();
     const reopened = openBackend(b.dataDir, { stderrLevel: 'silent' });
     try {
-      const j = await reopened.api.call('jobs.get', { jobId: 'j1' }, clerk);
-      expect(j.ok && j.value).toMatchObject({ status: 'interrupted' });
-      expect(j.ok && j.value.message).toContain('已全部撤销');
+      const j = await callOk(reopened, 'jobs.get', { jobId: 'j1' });
+      expect(j).toMatchObject({ status: 'interrupted' });
+      expect(j.message).toContain('已全部撤销');
     } finally {
       await reopened.close();
     }

@@ -42,7 +42,8 @@ const router = createHashRouter([
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0e6eb8', borderRadius: 4 } }}>
-      <AntApp>
+      {/* Notifications open below the header, so they never cover the job indicator. */}
+      <AntApp notification={{ top: 72 }}>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>
             <RouterProvider router={router} />

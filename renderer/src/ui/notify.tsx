@@ -22,6 +22,6 @@ export function Notifier() {
 export function reportError(err: unknown): void {
   const message = err instanceof ApiError ? err.info.message : err instanceof Error ? err.message : String(err);
   const title = err instanceof ApiError && err.info.code === 'VALIDATION' ? '输入有误' : '操作未完成';
-  if (api) api.error({ title, description: message, placement: 'topRight', top: 72, duration: 8 });
+  if (api) api.error({ title, description: message, placement: 'topRight', duration: 8 });
   else window.alert(`${title}：${message}`);
 }

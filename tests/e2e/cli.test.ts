@@ -1,0 +1,69 @@
+// The `qingbo` command line as a clerk or a script would run it.
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCode } from '../../shared/uscc';
+import Database from 'better-sqlite3';
+import { qingbo } from '../helpers/server';
+import { tempDir } from '../helpers/tmp';
+
+describe('qingbo CLI', () => {
+  it('explains itself in Chinese', () => {
+    const r = qingbo(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('用法：qingbo <命令>');
+    for (const cmd of ['serve', 'demo', 'check']) expect(r.stdout).toContain(cmd);
+  });
+
+  it('fills a demo county with valid credit codes, printing one JSON object with --json', () => {
+    const data = tempDir();
+    const r = qingbo(['demo', '--data', data, '--enterprises', '2000', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, enterprises: 2000, county: '湖南省岳阳市华容县' });
+    const db = new Database(join(data, 'qingbo.db'), { readonly: true });
+    const rows = db.prepare('SELECT name, uscc, township_code, entity_type FROM enterprises').all() as { name: string; uscc: string | null; township_code: string; entity_type: string }[];
+    db.close();
+    expect(rows).toHaveLength(2000);
+    const coded = rows.filter((r) => r.uscc);
+    expect(coded.length).toBeGreaterThan(1900);
+    for (const row of coded) expect(checkCode(row.uscc!).problems, row.uscc!).toEqual([]);
+    expect(new Set(rows.map((r) => r.name)).size).toBe(2000);
+    expect(rows.every((r) => r.township_code.startsWith('430623'))).toBe(true);
+    expect(new Set(rows.map((r) => r.entity_type))).toEqual(new Set(['企业', '个体工商户', '农民专业合作社']));
+    // A second run adds more instead of repeating the first.
+    expect(JSON.parse(qingbo(['demo', '--data', data, '--enterprises', '100', '--json']).stdout)).toMatchObject({ enterprises: 100 });
+  });
+
+  it('check reports a healthy folder with exit 0 and a damaged one with exit 1', () => {
+    const data = tempDir();
+    qingbo(['demo', '--data', data, '--enterprises', '3000']);
+    const ok = qingbo(['check', '--data', data]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('检查通过');
+
+    const file = join(data, 'qingbo.db');
+    const fd = openSync(file, 'r+');
+    const size = statSync(file).size;
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const bad = qingbo(['check', '--data', data, '--json']);
+    expect(bad.status).toBe(1);
+    const report = JSON.parse(bad.stdout) as { ok: boolean; items: { ok: boolean; detail: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.items.find((i) => !i.ok)?.detail).toMatch(/损坏|完整性/);
+  });
+
+  it('says what is wrong with a bad command line', () => {
+    expect(qingbo(['demo']).stderr).toContain('缺少 --data 目录');
+    const unknown = qingbo(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('未知命令「frobnicate」');
+    const opt = qingbo(['check', '--verbose']);
+    expect(opt.status).toBe(2);
+    expect(opt.stderr).toContain('未知选项 --verbose');
+    const json = qingbo(['check', '--data', join(tempDir(), 'none'), '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false });
+    expect(qingbo(['demo', '--data', tempDir(), '--enterprises', 'many']).stderr).toContain('--enterprises 应为正整数');
+  });
+});

@@ -1,0 +1,59 @@
+// The same checks against the real desktop app, through Playwright's _electron. They need the
+// Electron binary, which is fetched from the internet at first run: where it cannot be had,
+// these tests skip and say why.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { _electron as electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { QingboBridge } from '../../shared/bridge';
+import { tempDir } from '../helpers/tmp';
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const nativeForElectron = existsSync(join(process.cwd(), '.electron-native', 'better_sqlite3.node'));
+const SKIP_REASON = !binary
+  ? '跳过：本机没有 Electron 可执行文件（它在首次运行时从网络下载，此环境无法联网）'
+  : !nativeForElectron
+    ? '跳过：尚未为 Electron 编译 better-sqlite3（运行 npm start 一次即可生成 .electron-native/）'
+    : '';
+
+if (SKIP_REASON) console.info(`Electron 测试${SKIP_REASON}`);
+
+describe('the desktop app', () => {
+  it('opens the Chinese shell with the security baseline', async (ctx) => {
+    if (SKIP_REASON) {
+      ctx.skip(SKIP_REASON);
+      return;
+    }
+    const userData = tempDir();
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(process.cwd(), 'out', 'main', 'index.js')],
+      env: { ...process.env, QINGBO_DATA_DIR: userData },
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      type PageGlobals = { require?: unknown; process?: unknown; qingbo: QingboBridge };
+      // No Node in the page: nodeIntegration off, context isolated, only the bridge exposed.
+      expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).process)).toBe('undefined');
+      expect(await page.evaluate(() => Object.keys((globalThis as unknown as PageGlobals).qingbo).sort())).toEqual(['invoke', 'onJobProgress']);
+      const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).qingbo.invoke('system.info', {}));
+      expect(result.ok).toBe(true);
+      const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).qingbo.invoke('fs.readFile', { path: '/etc/passwd' }));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// A server killed in the middle of a long job leaves the database exactly as before the job.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qingbo, serve } from '../helpers/server';
+import { tempDir } from '../helpers/tmp';
+
+function dump(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return JSON.stringify(['settings', 'audit_log', 'enterprises', 'files'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  } finally {
+    db.close();
+  }
+}
+
+describe('a killed server', () => {
+  it.each([0.1, 0.6])('rolls back a job killed at %s of its progress', async (killAt) => {
+    const data = tempDir();
+    expect(qingbo(['demo', '--data', data, '--enterprises', '1000']).status).toBe(0);
+    const dbFile = join(data, 'qingbo.db');
+    const before = dump(dbFile);
+
+    const server = await serve(data);
+    const started = await server.api<{ jobId: string }>('demo.generate', { enterprises: 400_000 });
+    expect(started.ok).toBe(true);
+    const jobId = started.value!.jobId;
+    for (;;) {
+      const job = await server.api<{ progress: number; status: string }>('jobs.get', { jobId });
+      expect(job.value?.status).toBe('running');
+      if ((job.value?.progress ?? 0) >= killAt) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await server.stop('SIGKILL');
+
+    expect(dump(dbFile)).toBe(before);
+    const check = qingbo(['check', '--data', data, '--json']);
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true });
+
+    const again = await serve(data);
+    const job = await again.api<{ status: string; message: string }>('jobs.get', { jobId });
+    expect(job.value).toMatchObject({ status: 'interrupted' });
+    const info = await again.api<{ counts: { enterprises: number } }>('system.info');
+    expect(info.value?.counts.enterprises).toBe(1000);
+  });
+});
