@@ -1,21 +1,21 @@
 // The same checks against the real desktop app, through Playwright's _electron. They need the
 // Electron binary, which is fetched from the internet at first run: where it cannot be had,
 // these tests skip and say why.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { QingboBridge } from '../../shared/bridge';
 import { tempDir } from '../helpers/tmp';
 
+/** The installed Electron executable, found without `require('electron')`, which would try to download it. */
 function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const exe = join(process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(pkgDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : null;
 }
 
 const binary = electronBinary();
