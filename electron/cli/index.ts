@@ -18,6 +18,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
 命令：
   serve   --data 目录 [--port 端口] [--host 地址]
           启动办公室服务器，在浏览器中使用清波；默认只监听本机 127.0.0.1。
+          加 --json 时启动后打印一个含访问地址的 JSON 对象。
   demo    --data 目录 [--enterprises 数量] [--json]
           生成一个演示县（华容县）：单位设置和企业名录（默认 3000 家）。
   check   --data 目录 [--json]
@@ -104,7 +105,7 @@ async function runCheck(dataDir: string, json: boolean): Promise<number> {
   }
 }
 
-async function runServe(dataDir: string, port: number | undefined, host: string | undefined, insecure: boolean): Promise<number> {
+async function runServe(dataDir: string, port: number | undefined, host: string | undefined, insecure: boolean, json: boolean): Promise<number> {
   if (host && !LOOPBACK.has(host) && !insecure) {
     throw new UsageError(
       `在 ${host} 上对外提供服务需要账户登录，而账户功能尚未启用。仅在可信的内网临时使用时，可加 --insecure-no-login 明确确认。`,
@@ -117,8 +118,12 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
     ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
   });
-  console.log(`清波已启动：${server.url}`);
-  console.log(`数据目录：${dataDir}（启动用时 ${Math.round(performance.now() - t0)} ms，按 Ctrl+C 停止）`);
+  const startupMs = Math.round(performance.now() - t0);
+  if (json) console.log(JSON.stringify({ ok: true, url: server.url, dataDir, startupMs }));
+  else {
+    console.log(`清波已启动：${server.url}`);
+    console.log(`数据目录：${dataDir}（启动用时 ${startupMs} ms，按 Ctrl+C 停止）`);
+  }
   if (host && !LOOPBACK.has(host)) console.log('警告：未启用登录，局域网内能访问此地址的人都能查看和修改数据。');
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
@@ -127,7 +132,7 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
   });
   await server.close();
   await backend.close();
-  console.log('清波已停止。');
+  if (!json) console.log('清波已停止。');
   return 0;
 }
 
@@ -160,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'serve':
-      return runServe(requireData(values.data), intOption('port', values.port), values.host, values['insecure-no-login'] ?? false);
+      return runServe(requireData(values.data), intOption('port', values.port), values.host, values['insecure-no-login'] ?? false, json);
     case 'demo': {
       const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
       try {

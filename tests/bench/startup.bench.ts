@@ -21,7 +21,7 @@ export const targets: Targets = {
 
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const dataDir = await ctx.dataset(ENTERPRISES);
-  return { ...(await serverReady(ctx, dataDir)), ...(await migrations(ctx)), ...(await openExisting(dataDir)) };
+  return { ...(await serverReady(ctx, dataDir)), ...(await migrations(ctx)), ...(await openExisting(ctx, dataDir)) };
 }
 
 /** Spawn → first successful POST /api/system.info, for `qingbo serve` and for raw-server.mjs. */
@@ -96,7 +96,8 @@ function migrationStatements(): string[] {
  * the integrity check and the migration step that should find nothing to do. The raw
  * baselines are the bare PRAGMA and the one query a no-op migration needs.
  */
-async function openExisting(dataDir: string): Promise<Metrics> {
+async function openExisting(ctx: BenchContext, dataDir: string): Promise<Metrics> {
+  ctx.log(`startup: opening the ${ENTERPRISES}-enterprise database, ${OPEN_RUNS} runs each …`);
   const dbFile = dataPaths(dataDir).db;
   const migrateNoop: number[] = [];
   const m = await interleavedMedians(

@@ -53,6 +53,17 @@ describe('qingbo CLI', () => {
     expect(report.items.find((i) => !i.ok)?.detail).toMatch(/损坏|完整性/);
   });
 
+  it('serve --json prints one JSON object with the URL', async () => {
+    const { spawn } = await import('node:child_process');
+    const proc = spawn(process.execPath, ['bin/qingbo.js', 'serve', '--data', tempDir(), '--port', '0', '--json']);
+    const line = await new Promise<string>((resolve) => proc.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    const info = JSON.parse(line) as { ok: boolean; url: string };
+    expect(info.ok).toBe(true);
+    expect((await fetch(`${info.url}healthz`)).status).toBe(200);
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+  });
+
   it('says what is wrong with a bad command line', () => {
     expect(qingbo(['demo']).stderr).toContain('缺少 --data 目录');
     const unknown = qingbo(['frobnicate']);

@@ -12,7 +12,7 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('layer rules', () => {
   it('refuses electron in the backend', async () => {
     const p = await problems('electron/backend/log.ts', "import { app } from 'electron';\nexport const x = app;\n");
-    expect(p.join('\n')).toContain('不能引用 electron');
+    expect(p.join('\n')).toContain('后端不能引用 electron');
   });
 
   it('refuses Node modules and backend code in the renderer', async () => {
