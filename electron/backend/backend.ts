@@ -20,7 +20,7 @@ export interface BackendOptions {
   log?: Logger;
   /** Echo level for the log on stderr. */
   stderrLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** Apply pending migrations (default true); `qingbo check` looks without changing. */
+  /** Apply pending migrations and recover interrupted jobs (default true); `qingbo check` looks without changing. */
   migrate?: boolean;
 }
 
@@ -32,7 +32,13 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     migrate: options.migrate !== false,
   });
-  const jobs = new JobRunner({ dbFile: paths.db, main: sqlite, log, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const jobs = new JobRunner({
+    dbFile: paths.db,
+    main: sqlite,
+    log,
+    recoverInterrupted: options.migrate !== false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const core: Core = { dataDir, dbFile: paths.db, sqlite, db, jobs, files: new FileStore(paths.files), log };
   log.info('backend opened', { dataDir, ...timings });
   return {

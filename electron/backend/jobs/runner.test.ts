@@ -88,6 +88,28 @@ describe('the job runner', () => {
     }
   });
 
+  it('leaves a job alone that is really running in another process on the same data', async () => {
+    const b = testBackend();
+    const { jobId } = await callOk(b, 'demo.generate', { enterprises: 2_000_000 });
+    await new Promise<void>((resolve) => {
+      const off = b.core.jobs.onProgress((j) => {
+        if (j.progress > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    // Opening beside it must neither fail on the held write lock nor mark the live job interrupted.
+    const beside = openBackend(b.dataDir, { stderrLevel: 'silent' });
+    try {
+      expect((await callOk(beside, 'jobs.get', { jobId })).status).toBe('running');
+    } finally {
+      await beside.close();
+    }
+    await callOk(b, 'jobs.cancel', { jobId });
+    expect((await b.core.jobs.wait(jobId)).status).toBe('cancelled');
+  });
+
   it('answers NOT_FOUND for an unknown job', async () => {
     const b = testBackend();
     const r = await b.api.call('jobs.get', { jobId: 'nope' }, clerk);

@@ -39,6 +39,8 @@ export interface JobRunnerOptions {
   main: Sqlite;
   log: Logger;
   nativeBinding?: string;
+  /** Mark jobs a dead process left 'running' as interrupted (not when only looking, as `check` does). */
+  recoverInterrupted?: boolean;
 }
 
 type Listener = (job: JobInfo) => void;
@@ -50,13 +52,30 @@ export class JobRunner {
 
   constructor(opts: JobRunnerOptions) {
     this.opts = opts;
-    // Jobs that were running when the process died were rolled back by SQLite; say so.
-    opts.main
-      .prepare(
-        `UPDATE jobs SET status = 'interrupted', finished_at = ?, message = '程序在任务进行中退出，任务的改动已全部撤销'
-         WHERE status = 'running'`,
-      )
-      .run(new Date().toISOString());
+    if (opts.recoverInterrupted !== false) this.markInterrupted();
+  }
+
+  /**
+   * Jobs left 'running' by a process that died were rolled back by SQLite; say so. A job that
+   * is really running in another process (a server beside this CLI) holds the write lock for
+   * its whole transaction, so when the lock cannot be had at once, nothing is marked.
+   */
+  private markInterrupted(): void {
+    const { main } = this.opts;
+    const timeout = main.pragma('busy_timeout', { simple: true }) as number;
+    main.pragma('busy_timeout = 0');
+    try {
+      main
+        .prepare(
+          `UPDATE jobs SET status = 'interrupted', finished_at = ?, message = '程序在任务进行中退出，任务的改动已全部撤销'
+           WHERE status = 'running'`,
+        )
+        .run(new Date().toISOString());
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+    } finally {
+      main.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /** The writing job in progress, if any: other writes wait for it. */
