@@ -1,6 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { PAGE_CSP } from './shared/csp';
+
+/** Puts the CSP into the built index.html (not in dev, where Vite's own inline scripts run). */
+const cspMeta: Plugin = {
+  name: 'qingbo-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: PAGE_CSP }, injectTo: 'head-prepend' }],
+};
 
 export default defineConfig({
   main: {
@@ -29,7 +38,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       outDir: 'out/renderer',
       chunkSizeWarningLimit: 2500,

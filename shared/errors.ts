@@ -1,4 +1,5 @@
 // Error codes and the result envelope that crosses every boundary (IPC, HTTP, CLI).
+import { z } from 'zod';
 
 export const errorCodes = {
   VALIDATION: '输入有误',
@@ -14,6 +15,7 @@ export const errorCodes = {
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
+export const ErrorCode = z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]);
 
 export interface ErrorInfo {
   code: ErrorCode;

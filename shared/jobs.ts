@@ -1,6 +1,6 @@
 // Long work (import, export, backup, demo data) runs as a job with progress and cancellation.
 import { z } from 'zod';
-import { ErrorCode } from './errors-schema';
+import { ErrorCode } from './errors';
 
 export const jobStatuses = ['running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export const JobStatus = z.enum(jobStatuses);

@@ -9,7 +9,7 @@ export const countyCode = z
 export const OfficeSettings = z.object({
   name: z.string().trim().min(2).max(60).describe('单位名称'),
   countyCode,
-  countyName: z.string().describe('县（区）名称'),
+  countyName: z.string().describe('所在县（区）'),
   /** 发文机关代字, e.g. 岳君市监 as in 岳君市监责改〔2026〕12号. */
   docAbbrev: z
     .string()

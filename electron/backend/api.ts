@@ -6,6 +6,7 @@ import {
 import { AppError, fail, ok, type Result } from '../../shared/errors';
 import { describeZodError } from '../../shared/validation';
 import type { RequestContext } from './context';
+import { listAudit } from './audit/list';
 import type { Core } from './core';
 import { generateDemo } from './demo/generate';
 import { countyByCode, countyTree, townshipsOf } from './divisions/divisions';
@@ -26,34 +27,7 @@ const handlers: Handlers = {
     return townshipsOf(input.countyCode);
   },
   'enterprises.list': (core, input) => listEnterprises(core, input),
-  'audit.list': (core, input) => {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (input.entity) {
-      where.push('entity = ?');
-      args.push(input.entity);
-    }
-    if (input.entityId) {
-      where.push('entity_id = ?');
-      args.push(input.entityId);
-    }
-    const rows = core.sqlite
-      .prepare(
-        `SELECT id, at, actor, method, entity, entity_id, before, after FROM audit_log
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...args, input.limit) as { id: number; at: string; actor: string; method: string; entity: string; entity_id: string | null; before: string | null; after: string | null }[];
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      method: r.method,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before ? (JSON.parse(r.before) as unknown) : null,
-      after: r.after ? (JSON.parse(r.after) as unknown) : null,
-    }));
-  },
+  'audit.list': (core, input) => listAudit(core, input),
   'jobs.list': (core) => core.jobs.list(),
   'jobs.get': (core, input) => core.jobs.get(input.jobId),
   'jobs.cancel': (core, input) => core.jobs.cancel(input.jobId),

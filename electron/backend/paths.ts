@@ -35,6 +35,9 @@ export function dataPaths(dataDir: string) {
   };
 }
 
+let cachedVersion: string | undefined;
+
 export function appVersion(): string {
-  return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return cachedVersion;
 }

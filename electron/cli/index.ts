@@ -77,20 +77,18 @@ async function runDemo(backend: Backend, enterprises: number | undefined, json: 
 }
 
 async function runCheck(dataDir: string, json: boolean): Promise<number> {
-  if (!existsSync(dataPaths(dataDir).db)) {
-    const msg = `数据目录 ${dataDir} 中没有数据库（qingbo.db）`;
-    if (json) console.log(JSON.stringify({ ok: false, items: [{ name: '数据库', ok: false, detail: msg }] }));
-    else console.error(msg);
+  // A folder whose database is missing or cannot be opened fails the check with that one item.
+  const cannotOpen = (detail: string): number => {
+    if (json) console.log(JSON.stringify({ ok: false, items: [{ name: '数据库', ok: false, detail }] }));
+    else console.error(`✗ 数据库：${detail}`);
     return 1;
-  }
+  };
+  if (!existsSync(dataPaths(dataDir).db)) return cannotOpen(`数据目录 ${dataDir} 中没有数据库（qingbo.db）`);
   let backend: Backend;
   try {
     backend = openBackend(dataDir, { migrate: false, stderrLevel: 'silent' });
   } catch (err) {
-    const detail = (err as Error).message;
-    if (json) console.log(JSON.stringify({ ok: false, items: [{ name: '数据库', ok: false, detail }] }));
-    else console.error(`✗ 数据库：${detail}`);
-    return 1;
+    return cannotOpen((err as Error).message);
   }
   try {
     const report = await checkIntegrity(backend.core);

@@ -1,11 +1,11 @@
 // Start-up: how long until the office server answers, what migrations and the integrity check
 // cost, each beside the same work done by raw better-sqlite3 / node:http.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBackend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/open';
-import { dataPaths, migrationsDir } from '../../electron/backend/paths';
+import { dataPaths } from '../../electron/backend/paths';
+import { shippedMigrations } from '../helpers/migrations';
 import { BASELINE_SUFFIX as RAW, freePort, interleavedMedians, median, timeToFirstAnswer, type BenchContext, type Metrics, type Targets } from './harness';
 
 const ENTERPRISES = 200_000;
@@ -82,11 +82,8 @@ async function migrations(ctx: BenchContext): Promise<Metrics> {
 
 /** The statements of every shipped migration, in order, as drizzle splits them. */
 function migrationStatements(): string[] {
-  const dir = migrationsDir();
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('--> statement-breakpoint'))
+  return shippedMigrations()
+    .flatMap((m) => m.sql)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

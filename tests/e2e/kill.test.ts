@@ -2,13 +2,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dumpTables } from '../helpers/backend';
 import { qingbo, serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
 function dump(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    return JSON.stringify(['settings', 'audit_log', 'enterprises', 'files'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+    return dumpTables(db);
   } finally {
     db.close();
   }

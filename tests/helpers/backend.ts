@@ -1,4 +1,5 @@
 // A real backend over a real SQLite file in a fresh temporary data directory.
+import type Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import type { RequestContext } from '../../electron/backend/context';
@@ -20,8 +21,10 @@ export async function callOk<M extends MethodName>(b: Backend, method: M, input:
   return r.value as MethodOutput<M>;
 }
 
-/** Everything a write could touch, to prove a refused call changed nothing. */
-export function snapshot(b: Backend): string {
+/** Every row a write could touch, as one string, to prove a refused or undone write changed nothing. */
+export function dumpTables(sqlite: Database.Database): string {
   const tables = ['settings', 'audit_log', 'enterprises', 'files'];
-  return JSON.stringify(tables.map((t) => b.core.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
+
+export const snapshot = (b: Backend): string => dumpTables(b.core.sqlite);

@@ -14,7 +14,6 @@ export type Sqlite = Database.Database;
 export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for another runtime (the Electron app in development). */
   nativeBinding?: string;
-  readonly?: boolean;
   /** Run `PRAGMA quick_check` before anything else (at start-up). */
   quickCheck?: boolean;
   migrate?: boolean;
@@ -40,12 +39,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
   mkdirSync(dirname(file), { recursive: true });
   let sqlite: Sqlite;
   try {
-    sqlite = new Database(file, {
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
-    });
-    if (!options.readonly) configureConnection(sqlite);
-    else sqlite.pragma('busy_timeout = 5000');
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    configureConnection(sqlite);
   } catch (err) {
     throw new AppError('INTEGRITY', `无法打开数据库 ${file}：${(err as Error).message}。文件可能已损坏，请从备份恢复。`);
   }
@@ -67,19 +62,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
   }
   const t2 = performance.now();
   const db = drizzle(sqlite, { schema });
-  if (options.migrate !== false && !options.readonly) migrate(db, { migrationsFolder: migrationsDir() });
+  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsDir() });
   const t3 = performance.now();
   return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, migrateMs: t3 - t2 } };
 }
 
+let shippedCount: number | undefined;
+
 /** How many migrations ship with this version, and how many the database has applied. */
 export function migrationState(sqlite: Sqlite): { shipped: number; applied: number } {
-  const journal = JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  // The journal is part of the installed app: read it once per process.
+  shippedCount ??= (JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
   let applied = 0;
   try {
     applied = (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
   } catch {
     applied = 0;
   }
-  return { shipped: journal.entries.length, applied };
+  return { shipped: shippedCount, applied };
 }

@@ -98,7 +98,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
         : `0730-4${String(Math.floor(rand() * 1e6)).padStart(6, '0')}`;
     const address =
       town.name.endsWith('街道') || rand() < 0.3
-        ? `${county.fullName.replace(/^湖南省/, '湖南省')}${town.name}${pick(rand, ROADS)}${1 + Math.floor(rand() * 300)}号`
+        ? `${county.fullName}${town.name}${pick(rand, ROADS)}${1 + Math.floor(rand() * 300)}号`
         : `${county.fullName}${town.name}${village(rand)}村${1 + Math.floor(rand() * 12)}组`;
     const month = 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);

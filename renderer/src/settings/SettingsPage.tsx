@@ -4,7 +4,8 @@ import { App, Button, Card, Cascader, Form, Input, InputNumber, Space, Table, Ta
 import { useEffect, useMemo, useState } from 'react';
 import { contract, isMethodName } from '../../../shared/contract';
 import type { DivisionNode } from '../../../shared/divisions';
-import type { OfficeSettingsInput } from '../../../shared/office';
+import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office';
+import { fieldLabel } from '../../../shared/validation';
 import { ApiError, call } from '../api/client';
 
 interface FormValues {
@@ -145,14 +146,15 @@ export function SettingsPage() {
   );
 }
 
-const labels: Record<string, string> = { name: '单位名称', countyName: '所在县（区）', docAbbrev: '文号代字' };
+/** The fields a clerk recognises, labelled as the schema labels them (the code is shown by its name). */
+const shownFields = ['name', 'countyName', 'docAbbrev'] as const;
 
 function describeChange(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const parts = Object.keys(labels)
+  const parts = shownFields
     .filter((k) => b[k] !== a[k])
-    .map((k) => `${labels[k]}：${b[k] === undefined ? '（空）' : String(b[k])} → ${String(a[k] ?? '（空）')}`);
+    .map((k) => `${fieldLabel(OfficeSettings, [k]) ?? k}：${b[k] === undefined ? '（空）' : String(b[k])} → ${String(a[k] ?? '（空）')}`);
   return parts.join('；') || '无变化';
 }
 
