@@ -3,7 +3,13 @@
 // client are all derived from it.
 import { z } from 'zod';
 import { DivisionNode, Township } from './divisions';
-import { EnterpriseList, EnterpriseListInput } from './enterprise';
+import {
+  ArchiveInput, CodeCheckInput, CodeCheckResult, DuplicateList, DuplicateListInput, Enterprise, EnterpriseHistory,
+  EnterpriseId, EnterpriseSaveInput, EnterpriseSaved, EnterpriseSearchInput, EnterpriseSearchResult,
+  EnterpriseUpdateInput, MergeInput, MergeResult, PairInput, TagCount,
+} from './enterprise';
+import { ExportInput, ExportResult, ImportInput, ImportPreview, ImportPreviewInput, ImportResult } from './import';
+import { IndustryNode, ProductItem, ProductSaveInput } from './reference';
 import { JobId, JobInfo, JobRef } from './jobs';
 import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
 import { AuditEntry, AuditListInput, DemoInput, DemoResult, SystemInfo } from './system';
@@ -53,7 +59,26 @@ export const contract = {
   'divisions.counties': query('读取县级行政区划', empty, z.array(DivisionNode)),
   'divisions.townships': query('读取乡镇（街道）', z.object({ countyCode }).strict(), z.array(Township)),
 
-  'enterprises.list': query('浏览企业名录', EnterpriseListInput.strict(), EnterpriseList),
+  'enterprises.search': query('查找企业', EnterpriseSearchInput, EnterpriseSearchResult),
+  'enterprises.get': query('查看企业', EnterpriseId, Enterprise),
+  'enterprises.checkCode': query('核对统一社会信用代码', CodeCheckInput, CodeCheckResult),
+  'enterprises.create': mutation('新增企业', EnterpriseSaveInput, EnterpriseSaved),
+  'enterprises.update': mutation('修改企业信息', EnterpriseUpdateInput, EnterpriseSaved),
+  'enterprises.archive': mutation('归档企业', ArchiveInput, Enterprise),
+  'enterprises.restore': mutation('恢复归档的企业', ArchiveInput, Enterprise),
+  'enterprises.revealIdNumber': mutation('查看完整证件号码', EnterpriseId, z.object({ idNumber: z.string().nullable() })),
+  'enterprises.history': query('查看企业的修改记录', EnterpriseId, EnterpriseHistory),
+  'enterprises.tags': query('读取企业标签', empty, z.array(TagCount)),
+  'enterprises.duplicates': query('查看疑似重复的企业', DuplicateListInput, DuplicateList),
+  'enterprises.dismissDuplicate': mutation('标记为不是重复', PairInput, z.object({ ok: z.literal(true) })),
+  'enterprises.merge': mutation('合并重复的企业', MergeInput, MergeResult),
+  'enterprises.importPreview': query('预览导入文件', ImportPreviewInput, ImportPreview),
+  'enterprises.import': job('导入企业名录', ImportInput, ImportResult),
+  'enterprises.export': job('导出企业名录', ExportInput, ExportResult),
+
+  'reference.industries': query('读取国民经济行业分类', empty, z.array(IndustryNode)),
+  'reference.products': query('读取重点工业产品目录', empty, z.array(ProductItem)),
+  'reference.saveProduct': mutation('修改重点工业产品目录', ProductSaveInput, ProductItem),
 
   'audit.list': query('查看操作记录', AuditListInput.strict(), z.array(AuditEntry)),
 

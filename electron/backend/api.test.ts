@@ -22,8 +22,8 @@ describe('the contract API', () => {
     expect(!extra.ok && extra.error.message).toContain('admin');
     const missing = await b.api.call('divisions.townships', {}, clerk);
     expect(!missing.ok && missing.error.message).toBe('所在县（区）：必须填写');
-    const wrongType = await b.api.call('enterprises.list', { page: 'one' }, clerk);
-    expect(!wrongType.ok && wrongType.error.message).toBe('页码：类型不对');
+    const wrongType = await b.api.call('enterprises.search', { offset: 'one' }, clerk);
+    expect(!wrongType.ok && wrongType.error.message).toBe('起始行：类型不对');
     const notObject = await b.api.call('system.info', 'hello', clerk);
     expect(!notObject.ok && notObject.error.code).toBe('VALIDATION');
   });
@@ -68,17 +68,42 @@ describe('the contract API', () => {
     const b = testBackend();
     const started = await callOk(b, 'demo.generate', { enterprises: 50 });
     await b.core.jobs.wait(started.jobId);
+    const first = await callOk(b, 'enterprises.get', { id: 1 });
+    const csv = await b.core.files.putBytes(Buffer.from('企业名称,联系电话\n华容县测试商行,13800000000\n'), '名录.csv');
+    const office = { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' };
+    const inputs: Partial<Record<string, unknown>> = {
+      'divisions.townships': { countyCode: '430623' },
+      'jobs.get': { jobId: started.jobId },
+      'jobs.cancel': { jobId: started.jobId },
+      'settings.saveOffice': office,
+      'demo.generate': { enterprises: 1 },
+      'enterprises.get': { id: 1 },
+      'enterprises.checkCode': { code: first.uscc ?? '91430623MA4L000000' },
+      'enterprises.create': { data: { name: '华容县契约测试商行' } },
+      'enterprises.update': { id: 1, data: { name: first.name, phone: '13900000000' }, expectedUpdatedAt: first.updatedAt },
+      'enterprises.archive': { id: 2, reason: '测试归档' },
+      'enterprises.restore': { id: 2, reason: '测试恢复' },
+      'enterprises.revealIdNumber': { id: 1 },
+      'enterprises.history': { id: 1 },
+      'enterprises.dismissDuplicate': { aId: 3, bId: 4, reason: '不是同一家' },
+      'enterprises.merge': { keepId: 5, mergeId: 6, reason: '测试合并' },
+      'enterprises.importPreview': { file: csv.sha256, fileName: '名录.csv' },
+      'enterprises.import': { file: csv.sha256, fileName: '名录.csv', headerRow: 1, mapping: { name: 0, phone: 1 }, dryRun: true },
+      'reference.saveProduct': { id: null, category: '日用化学制品及卫生用品', name: '洗涤剂' },
+    };
     for (const method of methodNames) {
-      const input =
-        method === 'divisions.townships' ? { countyCode: '430623' } : method.startsWith('jobs.') && method !== 'jobs.list' ? { jobId: started.jobId } : method === 'settings.saveOffice' ? { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' } : method === 'demo.generate' ? { enterprises: 1 } : {};
-      const r = await b.api.call(method, input, clerk);
+      const r = await b.api.call(method, inputs[method] ?? {}, clerk);
       if (method === 'jobs.cancel') {
         expect(!r.ok && r.error.code).toBe('CONFLICT'); // already finished
         continue;
       }
       expect(r.ok, `${method}: ${JSON.stringify(r)}`).toBe(true);
       if (r.ok) expect(contract[method].output.safeParse(r.value).success, method).toBe(true);
-      if (method === 'demo.generate' && r.ok) await b.core.jobs.wait((r.value as { jobId: string }).jobId);
+      if (contract[method].kind === 'job' && r.ok) {
+        const done = await b.core.jobs.wait((r.value as { jobId: string }).jobId);
+        expect(done.status, `${method}: ${done.message}`).toBe('succeeded');
+        expect(contract[method].result?.safeParse(done.result).success, `${method} result`).toBe(true);
+      }
     }
   });
 });

@@ -10,7 +10,17 @@ import { listAudit } from './audit/list';
 import type { Core } from './core';
 import { generateDemo } from './demo/generate';
 import { countyByCode, countyTree, townshipsOf } from './divisions/divisions';
-import { listEnterprises } from './registry/list';
+import { industries } from './reference/industries';
+import { listProducts, saveProduct } from './reference/products';
+import { dismissDuplicate, listDuplicates, mergeEnterprises } from './registry/duplicates';
+import { getEnterprise } from './registry/repo';
+import {
+  archiveEnterprise, createEnterprise, enterpriseHistory, restoreEnterprise, revealIdNumber, updateEnterprise,
+} from './registry/save';
+import { searchEnterprises, tagCounts } from './registry/search';
+import { checkCodeFor } from './registry/validate';
+import { exportEnterprisesJob } from './registry/export';
+import { importEnterprisesJob, previewImport } from './registry/import';
 import { getOffice, saveOffice } from './settings/office';
 import { systemInfo } from './system';
 
@@ -26,7 +36,26 @@ const handlers: Handlers = {
     if (!countyByCode(input.countyCode)) throw new AppError('NOT_FOUND', `找不到区划代码 ${input.countyCode}`);
     return townshipsOf(input.countyCode);
   },
-  'enterprises.list': (core, input) => listEnterprises(core, input),
+  'enterprises.search': (core, input) => searchEnterprises(core.sqlite, input),
+  'enterprises.get': (core, input) => getEnterprise(core.sqlite, input.id),
+  'enterprises.checkCode': (core, input) => checkCodeFor(core.sqlite, input.code, input.exceptId),
+  'enterprises.create': (core, input, ctx) => createEnterprise(core, ctx, input.data, input.codeOverrideReason),
+  'enterprises.update': (core, input, ctx) =>
+    updateEnterprise(core, ctx, input.id, input.data, input.codeOverrideReason, input.expectedUpdatedAt),
+  'enterprises.archive': (core, input, ctx) => archiveEnterprise(core, ctx, input.id, input.reason),
+  'enterprises.restore': (core, input, ctx) => restoreEnterprise(core, ctx, input.id, input.reason),
+  'enterprises.revealIdNumber': (core, input, ctx) => revealIdNumber(core, ctx, input.id),
+  'enterprises.history': (core, input) => enterpriseHistory(core, input.id),
+  'enterprises.tags': (core) => tagCounts(core.sqlite),
+  'enterprises.duplicates': (core, input) => listDuplicates(core.sqlite, input.offset, input.limit),
+  'enterprises.dismissDuplicate': (core, input, ctx) => dismissDuplicate(core, ctx, input.aId, input.bId, input.reason),
+  'enterprises.merge': (core, input, ctx) => mergeEnterprises(core, ctx, input.keepId, input.mergeId, input.reason),
+  'enterprises.importPreview': (core, input) => previewImport(core, input),
+  'enterprises.import': (core, input, ctx) => ({ jobId: importEnterprisesJob(core, ctx, input).id }),
+  'enterprises.export': (core, input, ctx) => ({ jobId: exportEnterprisesJob(core, ctx, input).id }),
+  'reference.industries': () => industries(),
+  'reference.products': (core) => listProducts(core.sqlite),
+  'reference.saveProduct': (core, input, ctx) => saveProduct(core, ctx, input),
   'audit.list': (core, input) => listAudit(core, input),
   'jobs.list': (core) => core.jobs.list(),
   'jobs.get': (core, input) => core.jobs.get(input.jobId),

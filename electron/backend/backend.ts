@@ -7,6 +7,8 @@ import { FileStore } from './files/store';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import { dataPaths } from './paths';
+import { seedProducts } from './reference/products';
+import { rekeyEnterprises } from './registry/rekey';
 
 export interface Backend {
   core: Core;
@@ -39,6 +41,12 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
     recoverInterrupted: options.migrate !== false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  if (options.migrate !== false) {
+    const t = performance.now();
+    const rekeyed = rekeyEnterprises(sqlite);
+    const seeded = seedProducts(sqlite);
+    if (rekeyed || seeded) log.info('reference data and search keys brought up to date', { rekeyed, seeded, ms: Math.round(performance.now() - t) });
+  }
   const core: Core = { dataDir, dbFile: paths.db, sqlite, db, jobs, files: new FileStore(paths.files), log };
   log.info('backend opened', { dataDir, ...timings });
   return {

@@ -26,7 +26,13 @@ export interface WriteScope {
  * Runs `fn` as one IMMEDIATE transaction together with its audit rows: all of it is written
  * or none of it. Refused while a job holds the write transaction.
  */
-export function write<T>(core: Core, ctx: RequestContext, method: string, fn: (scope: WriteScope) => T): T {
+export function write<T>(
+  core: Core,
+  ctx: RequestContext,
+  method: string,
+  fn: (scope: WriteScope) => T,
+  options: { /** For writes that may find nothing to change (then nothing is written). */ allowNoAudit?: boolean } = {},
+): T {
   core.jobs.assertIdle();
   let audited = 0;
   const scope: WriteScope = {
@@ -37,7 +43,7 @@ export function write<T>(core: Core, ctx: RequestContext, method: string, fn: (s
   };
   const tx = core.sqlite.transaction(() => {
     const value = fn(scope);
-    if (audited === 0) throw new AppError('INTERNAL', `「${method}」没有写操作记录，已撤销`);
+    if (audited === 0 && !options.allowNoAudit) throw new AppError('INTERNAL', `「${method}」没有写操作记录，已撤销`);
     return value;
   });
   return tx.immediate();

@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import type { JobInfo } from '../../shared/jobs';
 import { openBackend, type Backend } from '../backend/backend';
 import { checkIntegrity } from '../backend/check';
-import { LOCAL_ACTOR } from '../backend/context';
 import { appRoot, appVersion, dataPaths } from '../backend/paths';
 import { startServer } from '../server/index';
+import { runJob } from './jobs';
+import { exportEnterprises, importEnterprises } from './registry';
+import { UsageError } from './usage';
 
 const HELP = `清波 — 县级市场监督管理局业务工作台
 
@@ -23,6 +24,13 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
           生成一个演示县（华容县）：单位设置和企业名录（默认 3000 家）。
   check   --data 目录 [--json]
           检查数据完整性（数据库、结构版本、操作记录链、文件库），有问题时退出码为 1。
+  import enterprises 文件 --data 目录 [--dry-run] [--rejected-out 文件.xlsx] [--json]
+          从 xlsx、xls 或 csv（UTF-8 或 GBK）导入企业名录；按表头识别各列，同一信用代码的企业更新。
+          --dry-run 只检查不写入；未导入的行逐行列出原因。
+  export enterprises --data 目录 --out 文件.xlsx [筛选] [--json]
+          导出企业名录。筛选：--q 关键词 --township 乡镇 --status 登记状态 --class 监管类别
+          --credit 信用风险分类(A/B/C/D/none) --tag 标签 --industry 行业代码 --archived active|archived|all
+          （--township、--status、--class、--credit、--tag 可重复）
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
@@ -37,8 +45,6 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-class UsageError extends Error {}
-
 function requireData(v: string | undefined): string {
   if (!v) throw new UsageError('缺少 --data 目录，例如：--data ./data');
   return resolve(v);
@@ -51,20 +57,8 @@ function intOption(name: string, v: string | undefined): number | undefined {
   return n;
 }
 
-function printProgress(job: JobInfo, json: boolean): void {
-  if (json) return;
-  const pct = `${Math.round(job.progress * 100)}`.padStart(3);
-  process.stderr.write(process.stderr.isTTY ? `\r${pct}%  ${job.message}\u001b[K` : `${pct}%  ${job.message}\n`);
-}
-
 async function runDemo(backend: Backend, enterprises: number | undefined, json: boolean): Promise<number> {
-  const started = await backend.api.call('demo.generate', enterprises === undefined ? {} : { enterprises }, { actor: LOCAL_ACTOR });
-  if (!started.ok) throw new AppError(started.error.code, started.error.message);
-  const { jobId } = started.value as { jobId: string };
-  const off = backend.core.jobs.onProgress((j) => j.id === jobId && printProgress(j, json));
-  const done = await backend.core.jobs.wait(jobId);
-  off();
-  if (!json && process.stderr.isTTY) process.stderr.write('\n');
+  const done = await runJob(backend, 'demo.generate', enterprises === undefined ? {} : { enterprises }, json);
   if (done.status !== 'succeeded') {
     if (json) console.log(JSON.stringify({ ok: false, error: done.error }));
     else console.error(`演示数据未生成：${done.message}`);
@@ -149,6 +143,17 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
       'insecure-no-login': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      'rejected-out': { type: 'string' },
+      out: { type: 'string' },
+      q: { type: 'string' },
+      township: { type: 'string', multiple: true },
+      status: { type: 'string', multiple: true },
+      class: { type: 'string', multiple: true },
+      credit: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      industry: { type: 'string' },
+      archived: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -174,6 +179,32 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'check':
       return runCheck(requireData(values.data), json);
+    case 'import':
+    case 'export': {
+      if (positionals[1] !== 'enterprises') throw new UsageError(`用法：qingbo ${command} enterprises …（目前可${command === 'import' ? '导入' : '导出'}的只有企业名录）`);
+      const dataDir = requireData(values.data);
+      if (command === 'import' && !positionals[2]) throw new UsageError('缺少要导入的文件，例如：qingbo import enterprises 名录.xlsx --data ./data');
+      if (command === 'export' && !values.out) throw new UsageError('缺少 --out 文件，例如：--out 企业名录.xlsx');
+      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      try {
+        return command === 'import'
+          ? await importEnterprises(backend, positionals[2]!, { dryRun: values['dry-run'] ?? false, json, rejectedOut: values['rejected-out'] })
+          : await exportEnterprises(backend, {
+              out: values.out!,
+              json,
+              q: values.q,
+              townships: values.township ?? [],
+              statuses: values.status ?? [],
+              classes: values.class ?? [],
+              credit: values.credit ?? [],
+              tags: values.tag ?? [],
+              industry: values.industry,
+              archived: values.archived,
+            });
+      } finally {
+        await backend.close();
+      }
+    }
     default:
       throw new UsageError(`未知命令「${command}」。运行 qingbo --help 查看可用命令。`);
   }

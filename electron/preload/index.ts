@@ -1,7 +1,7 @@
 // The only bridge between the page and the app: invoke(method, input) for contract methods,
 // and a job-progress subscription. Nothing else reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_INVOKE, IPC_JOB_PROGRESS, type QingboBridge } from '../../shared/bridge';
+import { IPC_INVOKE, IPC_JOB_PROGRESS, IPC_SAVE_FILE, IPC_UPLOAD, type QingboBridge } from '../../shared/bridge';
 import { methodNames } from '../../shared/contract';
 import type { JobInfo } from '../../shared/jobs';
 
@@ -18,6 +18,12 @@ const bridge: QingboBridge = {
     const handler = (_e: IpcRendererEvent, job: JobInfo) => listener(job);
     ipcRenderer.on(IPC_JOB_PROGRESS, handler);
     return () => ipcRenderer.removeListener(IPC_JOB_PROGRESS, handler);
+  },
+  uploadFile(name, bytes) {
+    return ipcRenderer.invoke(IPC_UPLOAD, String(name), bytes) as ReturnType<QingboBridge['uploadFile']>;
+  },
+  saveFile(file) {
+    return ipcRenderer.invoke(IPC_SAVE_FILE, file) as ReturnType<QingboBridge['saveFile']>;
   },
 };
 

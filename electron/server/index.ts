@@ -8,6 +8,7 @@ import { HEADER_CSP } from '../../shared/csp';
 import { fail, type ErrorCode, type Result } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import { LOCAL_ACTOR } from '../backend/context';
+import { handleDownload, handleUpload } from './files';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -161,6 +162,18 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
     const path = url.pathname;
     if (path === '/api/events') return handleEvents(req, res);
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
+    if (path === '/api/files' && req.method === 'POST') {
+      if (!sameOrigin(req)) return sendJson(res, 403, fail('FORBIDDEN', '拒绝来自其他网站的请求'));
+      handleUpload(backend, req, res).catch((err: unknown) => {
+        backend.core.log.error('upload handler failed', { error: String(err) });
+        if (!res.headersSent) sendJson(res, 500, fail('INTERNAL'));
+      });
+      return;
+    }
+    const download = /^\/api\/files\/([0-9a-f]{64})$/.exec(path);
+    if (download && (req.method === 'GET' || req.method === 'HEAD')) {
+      return handleDownload(backend, req, res, download[1]!, url.searchParams.get('name') ?? '');
+    }
     if (path.startsWith('/api/')) {
       handleApi(req, res, path.slice('/api/'.length)).catch((err: unknown) => {
         backend.core.log.error('http handler failed', { error: String(err) });

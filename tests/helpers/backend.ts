@@ -23,7 +23,10 @@ export async function callOk<M extends MethodName>(b: Backend, method: M, input:
 
 /** Every row a write could touch, as one string, to prove a refused or undone write changed nothing. */
 export function dumpTables(sqlite: Database.Database): string {
-  const tables = ['settings', 'audit_log', 'enterprises', 'files'];
+  const tables = [
+    'settings', 'audit_log', 'enterprises', 'enterprise_tags', 'enterprise_products', 'enterprise_licences',
+    'duplicate_dismissals', 'reference_products', 'files',
+  ];
   return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseAtMigration, shippedMigrations } from '../../../tests/helpers/migrations';
 import { tempDir } from '../../../tests/helpers/tmp';
+import { openBackend } from '../backend';
 import { migrationState, openDatabase } from './open';
 
 describe('migrations', () => {
@@ -29,5 +30,29 @@ describe('migrations', () => {
       supervision_class: '普通',
     });
     sqlite.close();
+  });
+
+  it('0001_registry + 0002_registry_search: enterprises of the first version become searchable after start-up', async () => {
+    const dataDir = tempDir();
+    const old = databaseAtMigration(join(dataDir, 'qingbo.db'), 1);
+    const insert = old.prepare("INSERT INTO enterprises (name, uscc, entity_type, phone, address) VALUES (?, ?, '企业', ?, ?)");
+    insert.run('华容县海信日化有限公司', '91430623MA4L000000', '0730-4221234', '章华镇沿河路18号');
+    insert.run('华容县长江调味品商行', null, null, null);
+    old.close();
+    const b = openBackend(dataDir, { stderrLevel: 'silent' });
+    try {
+      const search = async (q: string) => {
+        const r = await b.api.call('enterprises.search', { filter: { q } }, { actor: 'test' });
+        return r.ok ? (r.value as { rows: { name: string }[] }).rows.map((x) => x.name) : r.error.message;
+      };
+      expect(await search('hxrh')).toEqual(['华容县海信日化有限公司']);
+      expect(await search('海信')).toEqual(['华容县海信日化有限公司']);
+      expect(await search('调味品')).toEqual(['华容县长江调味品商行']);
+      expect(await search('4221234')).toEqual(['华容县海信日化有限公司']);
+      const row = b.core.sqlite.prepare("SELECT former_names, tags, products, search_version FROM enterprises WHERE uscc IS NOT NULL").get();
+      expect(row).toEqual({ former_names: '[]', tags: '[]', products: '[]', search_version: 1 });
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The database schema (drizzle). Every change here needs a drizzle-kit migration: `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -61,19 +61,39 @@ export const enterprises = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    /** JSON array of earlier names (曾用名). */
+    formerNames: text('former_names').notNull().default('[]'),
     /** 统一社会信用代码 (18) or 注册号 (15), normalised; null for stalls without one. */
     uscc: text('uscc'),
+    /** Why a code that fails its check was accepted anyway. */
+    codeOverrideReason: text('code_override_reason'),
     entityType: text('entity_type', { enum: ['企业', '个体工商户', '农民专业合作社', '其他'] }).notNull(),
     legalRep: text('legal_rep'),
+    /** 证件号码 of the legal representative or operator: personal data, shown masked. */
+    idNumber: text('id_number'),
     phone: text('phone'),
     address: text('address'),
     townshipCode: text('township_code'),
+    grid: text('grid'),
     industryCode: text('industry_code'),
     status: text('status', { enum: ['存续', '停业', '注销', '吊销', '迁出'] }).notNull().default('存续'),
     supervisionClass: text('supervision_class', { enum: ['严管', '专管', '普通'] }).notNull().default('普通'),
     creditClass: text('credit_class', { enum: ['A', 'B', 'C', 'D'] }),
     establishedOn: text('established_on'),
+    riskNotes: text('risk_notes'),
+    /** JSON arrays, mirrored into enterprise_tags / enterprise_products by triggers for filtering. */
+    tags: text('tags').notNull().default('[]'),
+    products: text('products').notNull().default('[]'),
     archivedAt: text('archived_at'),
+    archiveReason: text('archive_reason'),
+    /** Set when this record was merged into another (it is then archived). */
+    mergedInto: integer('merged_into'),
+    /** Search keys computed by registry/search-keys.ts; `search_version` says with which rules. */
+    namePinyin: text('name_pinyin').notNull().default(''),
+    nameInitials: text('name_initials').notNull().default(''),
+    searchGrams: text('search_grams').notNull().default(''),
+    nameKey: text('name_key').notNull().default(''),
+    searchVersion: integer('search_version').notNull().default(0),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),
   },
@@ -81,5 +101,68 @@ export const enterprises = sqliteTable(
     uniqueIndex('enterprises_uscc_uq').on(t.uscc),
     index('enterprises_township_idx').on(t.townshipCode),
     index('enterprises_phone_idx').on(t.phone),
+    index('enterprises_name_key_idx').on(t.nameKey),
+    index('enterprises_pinyin_idx').on(t.namePinyin),
+    index('enterprises_archived_idx').on(t.archivedAt),
+    index('enterprises_industry_idx').on(t.industryCode),
+    index('enterprises_updated_idx').on(t.updatedAt),
+    index('enterprises_search_version_idx').on(t.searchVersion),
   ],
 );
+
+/** Tags of an enterprise, one row each (kept by triggers from enterprises.tags). */
+export const enterpriseTags = sqliteTable(
+  'enterprise_tags',
+  {
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.enterpriseId] }), index('enterprise_tags_enterprise_idx').on(t.enterpriseId)],
+);
+
+/** Key industrial products an enterprise makes or sells (kept by triggers from enterprises.products). */
+export const enterpriseProducts = sqliteTable(
+  'enterprise_products',
+  {
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    productId: text('product_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.enterpriseId] }), index('enterprise_products_enterprise_idx').on(t.enterpriseId)],
+);
+
+/** 生产许可证, CCC and other licences, with their validity. */
+export const enterpriseLicences = sqliteTable(
+  'enterprise_licences',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    kind: text('kind', { enum: ['生产许可证', 'CCC', '其他'] }).notNull(),
+    number: text('number').notNull(),
+    scope: text('scope'),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+  },
+  (t) => [index('enterprise_licences_enterprise_idx').on(t.enterpriseId), index('enterprise_licences_valid_to_idx').on(t.validTo)],
+);
+
+/** Pairs a clerk has looked at and declared not to be duplicates (low id first). */
+export const duplicateDismissals = sqliteTable(
+  'duplicate_dismissals',
+  {
+    aId: integer('a_id').notNull().references(() => enterprises.id),
+    bId: integer('b_id').notNull().references(() => enterprises.id),
+    reason: text('reason').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.aId, t.bId] })],
+);
+
+/** 重点工业产品目录: shipped entries (builtin) plus the office's own; editable. */
+export const referenceProducts = sqliteTable('reference_products', {
+  id: text('id').primaryKey(),
+  category: text('category').notNull(),
+  name: text('name').notNull(),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+});

@@ -7,6 +7,10 @@ import type { DemoInput } from '../../../shared/system';
 import { USCC_ALPHABET, composeUscc, regNoCheckDigit } from '../../../shared/uscc';
 import { countyByCode, townshipsOf } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
+import { enterpriseWriter } from '../registry/repo';
+import { todayInChina } from '../../../shared/dates';
+import type { EnterpriseData } from '../../../shared/enterprise';
+import { DETERGENT_SHOPS, demoIdNumber, demoLicence, demoTags, industryOf } from './details';
 import {
   COMPANY_TRADES, COOP_KINDS, ROADS, SHOP_TYPES, personName, pick, prng, village, weighted, zihao, type Rand,
 } from './names';
@@ -51,28 +55,33 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
   const countyShort = shortCounty(county.name);
   const region = office.countyCode;
 
-  const insert = ctx.sqlite.prepare(
-    `INSERT OR IGNORE INTO enterprises
-       (name, uscc, entity_type, legal_rep, phone, address, township_code, status, supervision_class, credit_class, established_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const writer = enterpriseWriter(ctx.sqlite);
+  const now = new Date().toISOString();
+  const today = todayInChina();
   const usedNames = new Set<string>();
   const usedCodes = new Set<string>();
   let inserted = 0;
+  let previous: EnterpriseData | null = null;
 
   for (let i = 0; i < input.enterprises; i++) {
-    const town = pick(rand, towns);
-    const type = weighted(rand, [['个体工商户', 60], ['企业', 35], ['农民专业合作社', 5]] as const);
+    // Every township gets detergent sellers (the phosphate campaign needs them everywhere).
+    const forcedSeller = i < towns.length * 3;
+    const town = forcedSeller ? towns[i % towns.length]! : pick(rand, towns);
+    const type = forcedSeller ? '个体工商户' : weighted(rand, [['个体工商户', 60], ['企业', 35], ['农民专业合作社', 5]] as const);
+    let trade: string = '';
     let name = '';
     for (let attempt = 0; attempt < 20 && (!name || usedNames.has(name)); attempt++) {
       if (type === '企业') {
         const head = weighted(rand, [[county.name, 5], ['湖南', 2], ['岳阳', 2], [countyShort, 1]] as const);
-        name = `${head}${zihao(rand)}${pick(rand, COMPANY_TRADES)}${rand() < 0.85 ? '有限公司' : '有限责任公司'}`;
+        trade = pick(rand, COMPANY_TRADES);
+        name = `${head}${zihao(rand)}${trade}${rand() < 0.85 ? '有限公司' : '有限责任公司'}`;
       } else if (type === '个体工商户') {
         const owner = rand() < 0.5 ? `${personName(rand).slice(0, 1)}记` : zihao(rand);
-        name = `${county.name}${shortTownship(town.name)}${owner}${pick(rand, SHOP_TYPES)}`;
+        trade = forcedSeller ? pick(rand, DETERGENT_SHOPS) : pick(rand, SHOP_TYPES);
+        name = `${county.name}${shortTownship(town.name)}${owner}${trade}`;
       } else {
-        name = `${county.name}${zihao(rand)}${pick(rand, COOP_KINDS)}专业合作社`;
+        trade = pick(rand, COOP_KINDS);
+        name = `${county.name}${zihao(rand)}${trade}专业合作社`;
       }
       if (attempt > 10) name += `（${shortTownship(town.name)}）`;
     }
@@ -102,20 +111,38 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
         : `${county.fullName}${town.name}${village(rand)}村${1 + Math.floor(rand() * 12)}组`;
     const month = 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);
-    const r = insert.run(
+    const supervisionClass = weighted(rand, [['普通', 80], ['专管', 15], ['严管', 5]] as const);
+    const tags = demoTags(trade, type, rand);
+    const data: EnterpriseData = {
       name,
-      code,
-      type,
-      personName(rand),
+      formerNames: rand() < 0.02 ? [`${county.name}${zihao(rand)}${trade || '商贸'}${type === '企业' ? '有限公司' : '店'}`] : [],
+      uscc: code,
+      entityType: type,
+      legalRep: personName(rand),
+      idNumber: rand() < 0.8 ? demoIdNumber(region, rand) : null,
       phone,
       address,
-      town.code,
-      weighted(rand, [['存续', 90], ['停业', 3], ['注销', 5], ['吊销', 2]] as const),
-      weighted(rand, [['普通', 80], ['专管', 15], ['严管', 5]] as const),
-      weighted(rand, [['A', 60], ['B', 30], ['C', 8], ['D', 2]] as const),
-      `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    );
-    inserted += r.changes;
+      townshipCode: town.code,
+      grid: `${shortTownship(town.name)}第${1 + Math.floor(rand() * 8)}网格`,
+      industryCode: industryOf(trade, type),
+      status: weighted(rand, [['存续', 90], ['停业', 3], ['注销', 5], ['吊销', 2]] as const),
+      supervisionClass,
+      creditClass: rand() < 0.05 ? null : weighted(rand, [['A', 60], ['B', 30], ['C', 8], ['D', 2]] as const),
+      establishedOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      riskNotes: supervisionClass === '严管' && rand() < 0.3 ? '近两年监督抽查有不合格记录，列为重点检查对象' : null,
+      tags,
+      products: [],
+      licences: supervisionClass === '普通' || type !== '企业' ? [] : [demoLicence(rand, today, supervisionClass)],
+    };
+    // Now and then the same shop registered twice: the 疑似重复 list has something to show.
+    const twice = previous !== null && i % 250 === 249;
+    if (twice && previous) {
+      writer.insert({ ...previous, name: previous.name.replace(county.name, ''), uscc: null, idNumber: null, formerNames: [], licences: [] }, null, now);
+    } else {
+      writer.insert(data, null, now);
+    }
+    previous = data;
+    inserted++;
     if ((i + 1) % CHUNK === 0) {
       ctx.progress((i + 1) / input.enterprises, `已生成 ${i + 1} / ${input.enterprises} 家企业`);
       await ctx.checkpoint();

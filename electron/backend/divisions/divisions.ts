@@ -38,3 +38,16 @@ export function townshipsOf(countyCode: string): Township[] {
   >;
   return (townships[countyCode] ?? []).map(([code, name]) => ({ code, name }));
 }
+
+const townshipNames = new Map<string, Map<string, string>>();
+
+/** The name of a township by its 9-digit code (the county is its first 6 digits). */
+export function townshipName(code: string): string | undefined {
+  const county = code.slice(0, 6);
+  let names = townshipNames.get(county);
+  if (!names) {
+    names = new Map(townshipsOf(county).map((t) => [t.code, t.name]));
+    townshipNames.set(county, names);
+  }
+  return names.get(code);
+}

@@ -28,6 +28,11 @@ export interface JobContext {
 
 export type JobBody<R> = (ctx: JobContext) => Promise<R>;
 
+export interface JobOptions {
+  /** A dry run: do all the work, report the result, then roll everything back. */
+  rollback?: boolean;
+}
+
 interface RunningJob {
   info: JobInfo;
   cancelRequested: boolean;
@@ -95,7 +100,7 @@ export class JobRunner {
   }
 
   /** Starts `body` as a job and returns at once; the job's transaction commits only if it completes. */
-  start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>): JobInfo {
+  start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>, options: JobOptions = {}): JobInfo {
     this.assertIdle();
     const info: JobInfo = {
       id: randomUUID(),
@@ -117,12 +122,12 @@ export class JobRunner {
       .run(info.id, kind, title, actor, info.message, JSON.stringify(input ?? null), info.startedAt);
     const job: RunningJob = { info, cancelRequested: false, done: Promise.resolve(info) };
     this.running.set(info.id, job);
-    job.done = this.run(job, actor, body);
+    job.done = this.run(job, actor, body, options);
     this.emit(info);
     return { ...info };
   }
 
-  private async run<R>(job: RunningJob, actor: string, body: JobBody<R>): Promise<JobInfo> {
+  private async run<R>(job: RunningJob, actor: string, body: JobBody<R>, options: JobOptions): Promise<JobInfo> {
     const { info } = job;
     let conn: Sqlite | null = null;
     let lastEmit = 0;
@@ -153,8 +158,8 @@ export class JobRunner {
       await ctx.checkpoint();
       const result = await body(ctx);
       if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
-      sqlite.exec('COMMIT');
-      this.finish(info, 'succeeded', { result, message: '已完成' });
+      sqlite.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+      this.finish(info, 'succeeded', { result, message: options.rollback ? '已完成（试运行，没有写入任何数据）' : '已完成' });
     } catch (err) {
       if (conn?.inTransaction) conn.exec('ROLLBACK');
       if (err instanceof AppError && err.code === 'CANCELLED') {

@@ -1,0 +1,249 @@
+// Importing the registry from an office's spreadsheet: preview and column mapping, then a job
+// that checks every row, reports each rejected row with its column and reason (also as an xlsx
+// to fix and re-import), and applies everything or nothing. A dry run does the same and rolls back.
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contract } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { EnterpriseData } from '../../../shared/enterprise';
+import {
+  enterpriseImportFields, type ColumnMapping, type ImportFieldKey, type ImportPreview, type ImportResult, type RejectedRow,
+} from '../../../shared/import';
+import type { z } from 'zod';
+import type { ImportInput, ImportPreviewInput } from '../../../shared/import';
+import type { RequestContext } from '../context';
+import type { Core } from '../core';
+import { townshipsOf } from '../divisions/divisions';
+import type { JobContext } from '../jobs/runner';
+import { detectHeader } from '../sheets/headers';
+import { openSheet, type SheetRow } from '../sheets/read';
+import { writeXlsx } from '../sheets/write';
+import { getOffice } from '../settings/office';
+import { enterpriseColumnAliases } from './columns';
+import { asText, diffData } from './diff';
+import { parseRow, RowProblem, type ParsedRow } from './import-row';
+import { enterpriseWriter, getData } from './repo';
+import { labelOf } from './validate';
+
+const PREVIEW_ROWS = 30;
+const MAX_CHANGES_SHOWN = 200;
+
+function sourcePath(core: Core, sha256: string): string {
+  const path = core.files.pathOf(sha256);
+  if (!existsSync(path)) throw new AppError('NOT_FOUND', '找不到上传的文件，请重新选择文件');
+  return path;
+}
+
+async function firstRows(path: string, n: number): Promise<{ rows: SheetRow[]; meta: Omit<ImportPreview, 'headerRow' | 'headers' | 'mapping' | 'sample'> }> {
+  const src = await openSheet(path);
+  const rows: SheetRow[] = [];
+  for await (const r of src.rows()) {
+    rows.push(r);
+    if (rows.length >= n) break;
+  }
+  return { rows, meta: { format: src.format, encoding: src.encoding, sheetName: src.sheetName } };
+}
+
+/** Reads the top of the file: the header row it recognises, the suggested mapping and sample rows. */
+export async function previewImport(core: Core, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
+  const { rows, meta } = await firstRows(sourcePath(core, input.file), PREVIEW_ROWS);
+  if (!rows.some((r) => r.cells.some((c) => c !== null))) throw new AppError('VALIDATION', `「${input.fileName}」是空的，没有任何数据`);
+  const header = detectHeader(rows.map((r) => r.cells), enterpriseColumnAliases);
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  const headerCells = header ? rows[header.headerIndex]!.cells : [];
+  const headers = Array.from({ length: width }, (_, i) => headerCells[i] ?? `第 ${i + 1} 列`);
+  const dataRows = header ? rows.slice(header.headerIndex + 1) : rows;
+  if (header && !dataRows.some((r) => r.cells.some((c) => c !== null))) {
+    throw new AppError('VALIDATION', `「${input.fileName}」只有表头（第 ${rows[header.headerIndex]!.row} 行），下面没有数据行`);
+  }
+  return {
+    ...meta,
+    headerRow: header ? rows[header.headerIndex]!.row : null,
+    headers,
+    mapping: (header?.mapping ?? {}) as ColumnMapping,
+    sample: dataRows.slice(0, 10).map((r) => ({ row: r.row, cells: r.cells })),
+  };
+}
+
+interface Checked {
+  row: number;
+  cells: (string | null)[];
+  parsed: ParsedRow;
+}
+
+/** Starts the import job (dry run by default). */
+export function importEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ImportInput>) {
+  const path = sourcePath(core, input.file);
+  const title = `${input.dryRun ? '试导入' : contract['enterprises.import'].title}：${input.fileName}`;
+  return core.jobs.start('enterprises.import', title, ctx.actor, input, (jc) => runImport(core, jc, input, path), {
+    rollback: input.dryRun,
+  });
+}
+
+async function runImport(core: Core, jc: JobContext, input: z.output<typeof ImportInput>, path: string): Promise<ImportResult> {
+  const t0 = performance.now();
+  const office = getOffice(core);
+  const rowCtx = { townships: office ? townshipsOf(office.countyCode) : [], mapping: input.mapping };
+  const columnName = new Map<number, string>();
+  const fieldColumn = (field: ImportFieldKey | null): string => {
+    if (field === null) return '';
+    const col = input.mapping[field];
+    return (col !== undefined ? columnName.get(col) : undefined) ?? enterpriseImportFields.find((f) => f.key === field)?.label ?? field;
+  };
+
+  // Phase 1: read and check every row (nothing written yet), so that duplicates inside the file are seen.
+  const src = await openSheet(path);
+  const rejected: (RejectedRow & { cells: (string | null)[] })[] = [];
+  const warnings: RejectedRow[] = [];
+  const good: Checked[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  let headerCells: (string | null)[] = [];
+  let dataRows = 0;
+  for await (const r of src.rows()) {
+    if (r.row < input.headerRow) continue;
+    if (r.row === input.headerRow) {
+      headerCells = r.cells;
+      r.cells.forEach((c, i) => columnName.set(i, c ?? `第 ${i + 1} 列`));
+      continue;
+    }
+    if (!r.cells.some((c) => c !== null)) continue;
+    dataRows++;
+    if (dataRows % 2000 === 0) {
+      jc.progress(0.5 * (dataRows / (dataRows + 20_000)), `正在检查第 ${r.row} 行…`);
+      await jc.checkpoint();
+    }
+    try {
+      const parsed = parseRow(r.cells, rowCtx);
+      const code = parsed.data.uscc;
+      if (code) {
+        const first = firstRowOfCode.get(code);
+        if (first !== undefined) throw new RowProblem('uscc', `与第 ${first} 行的统一社会信用代码 ${code} 重复`);
+        firstRowOfCode.set(code, r.row);
+      }
+      for (const w of parsed.warnings) warnings.push({ row: r.row, column: fieldColumn(w.field), reason: w.message });
+      good.push({ row: r.row, cells: r.cells, parsed });
+    } catch (err) {
+      if (!(err instanceof RowProblem)) throw err;
+      rejected.push({ row: r.row, column: fieldColumn(err.field), reason: err.message, cells: r.cells });
+    }
+  }
+  if (dataRows === 0) throw new AppError('VALIDATION', `「${input.fileName}」第 ${input.headerRow} 行（表头）之后没有数据行`);
+
+  // Phase 2: write. Existing enterprises (same code; or same name when neither has a code) are updated.
+  const writer = enterpriseWriter(jc.sqlite);
+  const byCode = jc.sqlite.prepare('SELECT id FROM enterprises WHERE uscc = ?');
+  const byNameNoCode = jc.sqlite.prepare('SELECT id FROM enterprises WHERE name = ? AND uscc IS NULL AND archived_at IS NULL LIMIT 2');
+  const now = new Date().toISOString();
+  const changes: ImportResult['changes'] = [];
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (let i = 0; i < good.length; i++) {
+    const { row, parsed } = good[i]!;
+    if (i % 2000 === 0) {
+      jc.progress(0.5 + 0.5 * (i / good.length), `正在写入第 ${i + 1} / ${good.length} 条…`);
+      await jc.checkpoint();
+    }
+    const reason = `导入「${input.fileName}」第 ${row} 行`;
+    let existingId: number | undefined;
+    if (parsed.data.uscc) existingId = (byCode.get(parsed.data.uscc) as { id: number } | undefined)?.id;
+    else {
+      const same = byNameNoCode.all(parsed.data.name) as { id: number }[];
+      if (same.length === 1) existingId = same[0]!.id;
+    }
+    if (existingId === undefined) {
+      const id = writer.insert(parsed.data, null, now);
+      jc.audit({ entity: 'enterprise', entityId: id, after: diffData(null, parsed.data)?.after, reason });
+      inserted++;
+      continue;
+    }
+    const before = getData(jc.sqlite, existingId);
+    const next: EnterpriseData = { ...before };
+    for (const key of parsed.present) (next as Record<string, unknown>)[key] = parsed.data[key];
+    const diff = diffData(before, next);
+    if (!diff) {
+      unchanged++;
+      continue;
+    }
+    writer.update(existingId, next, null, now);
+    jc.audit({ entity: 'enterprise', entityId: existingId, ...diff, reason });
+    updated++;
+    if (changes.length < MAX_CHANGES_SHOWN) {
+      changes.push({
+        row,
+        id: existingId,
+        name: before.name,
+        fields: Object.keys(diff.after).map((field) => ({
+          field,
+          label: labelOf(field),
+          before: asText(diff.before[field]),
+          after: asText(diff.after[field]),
+        })),
+      });
+    }
+  }
+
+  const rejectedFile = rejected.length ? await writeRejected(core, jc, input, headerCells, rejected) : null;
+  if (!input.dryRun) {
+    core.files.register(jc.sqlite, { sha256: input.file, size: statSync(path).size, mime: 'application/octet-stream', name: input.fileName });
+    if (rejectedFile) core.files.register(jc.sqlite, rejectedFile);
+    jc.audit({
+      entity: 'import',
+      entityId: input.file,
+      after: { file: input.fileName, rows: dataRows, inserted, updated, unchanged, rejected: rejected.length },
+    });
+  }
+  jc.progress(1, '完成');
+  return {
+    dryRun: input.dryRun,
+    rows: dataRows,
+    inserted,
+    updated,
+    unchanged,
+    rejected: rejected.map(({ row, column, reason }) => ({ row, column, reason })),
+    warnings,
+    changes,
+    rejectedFile,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+}
+
+/** The rejected rows as they were in the file, with 原行号 and 原因 columns, kept in the file store. */
+async function writeRejected(
+  core: Core,
+  jc: JobContext,
+  input: z.output<typeof ImportInput>,
+  headerCells: (string | null)[],
+  rejected: (RejectedRow & { cells: (string | null)[] })[],
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'qingbo-rejected-'));
+  try {
+    const file = join(dir, 'rejected.xlsx');
+    const width = Math.max(headerCells.length, ...rejected.map((r) => r.cells.length));
+    await writeXlsx(file, {
+      sheetName: '未导入的行',
+      columns: [
+        ...Array.from({ length: width }, (_, i) => ({ header: headerCells[i] ?? `第 ${i + 1} 列`, width: 18 })),
+        { header: '原行号', width: 8 },
+        { header: '原因', width: 60 },
+      ],
+      rows: rejected.map((r) => [
+        ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null),
+        r.row,
+        `${r.column ? `${r.column}：` : ''}${r.reason}`,
+      ]),
+    });
+    await jc.checkpoint();
+    const base = input.fileName.replace(/\.(xlsx|xls|csv)$/i, '');
+    const stored = await core.files.putFile(
+      file,
+      `${base}-未导入的行.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    return stored;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

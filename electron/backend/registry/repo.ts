@@ -1,0 +1,188 @@
+// Reading and writing enterprise rows: the one place that knows the column names.
+import { AppError } from '../../../shared/errors';
+import type { Enterprise, EnterpriseData, EnterpriseRow } from '../../../shared/enterprise';
+import { maskIdNumber } from '../../../shared/idcard';
+import type { Sqlite } from '../db/open';
+import { townshipName } from '../divisions/divisions';
+import { industryByCode } from '../reference/industries';
+import { SEARCH_KEYS_VERSION, searchKeys } from './search-keys';
+
+/** The columns of a list row, for SELECTs aliased `e`. */
+export const ROW_COLUMNS = `e.id, e.name, e.uscc, e.entity_type, e.legal_rep, e.phone, e.address, e.township_code,
+  e.industry_code, e.status, e.supervision_class, e.credit_class, e.established_on, e.tags, e.archived_at, e.updated_at`;
+
+export interface RawRow {
+  id: number;
+  name: string;
+  uscc: string | null;
+  entity_type: EnterpriseRow['entityType'];
+  legal_rep: string | null;
+  phone: string | null;
+  address: string | null;
+  township_code: string | null;
+  industry_code: string | null;
+  status: EnterpriseRow['status'];
+  supervision_class: EnterpriseRow['supervisionClass'];
+  credit_class: EnterpriseRow['creditClass'];
+  established_on: string | null;
+  tags: string;
+  archived_at: string | null;
+  updated_at: string;
+}
+
+interface RawFull extends RawRow {
+  former_names: string;
+  id_number: string | null;
+  grid: string | null;
+  risk_notes: string | null;
+  products: string;
+  code_override_reason: string | null;
+  archive_reason: string | null;
+  merged_into: number | null;
+  created_at: string;
+}
+
+const parseList = (json: string): string[] => {
+  const v = JSON.parse(json) as unknown;
+  return Array.isArray(v) ? v.map(String) : [];
+};
+
+/** A list row as the contract shows it. */
+export function toRow(r: RawRow): EnterpriseRow {
+  return {
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    entityType: r.entity_type,
+    legalRep: r.legal_rep,
+    phone: r.phone,
+    address: r.address,
+    townshipCode: r.township_code,
+    townshipName: r.township_code ? (townshipName(r.township_code) ?? null) : null,
+    industryCode: r.industry_code,
+    status: r.status,
+    supervisionClass: r.supervision_class,
+    creditClass: r.credit_class,
+    establishedOn: r.established_on,
+    tags: parseList(r.tags),
+    archived: r.archived_at !== null,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The raw row including the personal fields, or NOT_FOUND. */
+function rawFull(sqlite: Sqlite, id: number): RawFull {
+  const r = sqlite.prepare('SELECT * FROM enterprises e WHERE e.id = ?').get(id) as RawFull | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的企业`, { id });
+  return r;
+}
+
+/** The whole record (ID number masked), with its licences, products and merge target. */
+export function getEnterprise(sqlite: Sqlite, id: number): Enterprise {
+  const r = rawFull(sqlite, id);
+  const licences = sqlite
+    .prepare('SELECT id, kind, number, scope, valid_from AS validFrom, valid_to AS validTo FROM enterprise_licences WHERE enterprise_id = ? ORDER BY id')
+    .all(id) as Enterprise['licences'];
+  const products = sqlite
+    .prepare(
+      `SELECT p.product_id AS id, coalesce(r.name, p.product_id) AS name FROM enterprise_products p
+       LEFT JOIN reference_products r ON r.id = p.product_id WHERE p.enterprise_id = ? ORDER BY p.product_id`,
+    )
+    .all(id) as Enterprise['products'];
+  const merged = r.merged_into
+    ? (sqlite.prepare('SELECT id, name FROM enterprises WHERE id = ?').get(r.merged_into) as { id: number; name: string } | undefined)
+    : undefined;
+  return {
+    ...toRow(r),
+    formerNames: parseList(r.former_names),
+    idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
+    grid: r.grid,
+    industryName: r.industry_code ? (industryByCode(r.industry_code)?.name ?? null) : null,
+    riskNotes: r.risk_notes,
+    products,
+    licences,
+    codeOverrideReason: r.code_override_reason,
+    archivedAt: r.archived_at,
+    archiveReason: r.archive_reason,
+    mergedInto: merged ?? null,
+    createdAt: r.created_at,
+  };
+}
+
+/** The editable data of a stored enterprise (the shape forms and imports write), ID number in full. */
+export function getData(sqlite: Sqlite, id: number): EnterpriseData {
+  const r = rawFull(sqlite, id);
+  const e = getEnterprise(sqlite, id);
+  return {
+    name: r.name,
+    formerNames: e.formerNames,
+    uscc: r.uscc,
+    entityType: r.entity_type,
+    legalRep: r.legal_rep,
+    idNumber: r.id_number,
+    phone: r.phone,
+    address: r.address,
+    townshipCode: r.township_code,
+    grid: r.grid,
+    industryCode: r.industry_code,
+    status: r.status,
+    supervisionClass: r.supervision_class,
+    creditClass: r.credit_class,
+    establishedOn: r.established_on,
+    riskNotes: r.risk_notes,
+    tags: e.tags,
+    products: e.products.map((p) => p.id),
+    licences: e.licences.map(({ id: _id, ...l }) => l),
+  };
+}
+
+/** The full ID number, for the one place allowed to show it. */
+export function idNumberOf(sqlite: Sqlite, id: number): string | null {
+  return rawFull(sqlite, id).id_number;
+}
+
+const COLUMNS = [
+  'name', 'former_names', 'uscc', 'code_override_reason', 'entity_type', 'legal_rep', 'id_number', 'phone', 'address',
+  'township_code', 'grid', 'industry_code', 'status', 'supervision_class', 'credit_class', 'established_on', 'risk_notes',
+  'tags', 'products', 'name_pinyin', 'name_initials', 'search_grams', 'name_key', 'search_version', 'updated_at',
+] as const;
+
+/** The column values of `data` in COLUMNS order, search keys included. */
+export function columnValues(data: EnterpriseData, codeOverrideReason: string | null, now: string): unknown[] {
+  const keys = searchKeys(data.name, data.formerNames);
+  return [
+    data.name, JSON.stringify(data.formerNames), data.uscc, codeOverrideReason, data.entityType, data.legalRep, data.idNumber,
+    data.phone, data.address, data.townshipCode, data.grid, data.industryCode, data.status, data.supervisionClass,
+    data.creditClass, data.establishedOn, data.riskNotes, JSON.stringify(data.tags), JSON.stringify(data.products),
+    keys.namePinyin, keys.nameInitials, keys.searchGrams, keys.nameKey, SEARCH_KEYS_VERSION, now,
+  ];
+}
+
+/** Prepared statements for writing enterprises on one connection. */
+export function enterpriseWriter(sqlite: Sqlite) {
+  const insert = sqlite.prepare(
+    `INSERT INTO enterprises (${COLUMNS.join(', ')}, created_at) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?)`,
+  );
+  const update = sqlite.prepare(`UPDATE enterprises SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  const deleteLicences = sqlite.prepare('DELETE FROM enterprise_licences WHERE enterprise_id = ?');
+  const insertLicence = sqlite.prepare(
+    'INSERT INTO enterprise_licences (enterprise_id, kind, number, scope, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const writeLicences = (id: number, data: EnterpriseData) => {
+    deleteLicences.run(id);
+    for (const l of data.licences) insertLicence.run(id, l.kind, l.number, l.scope, l.validFrom, l.validTo);
+  };
+  return {
+    /** Inserts a new enterprise and returns its id. */
+    insert(data: EnterpriseData, codeOverrideReason: string | null, now: string): number {
+      const id = Number(insert.run(...columnValues(data, codeOverrideReason, now), now).lastInsertRowid);
+      if (data.licences.length) writeLicences(id, data);
+      return id;
+    },
+    /** Replaces an enterprise's data (licences included). */
+    update(id: number, data: EnterpriseData, codeOverrideReason: string | null, now: string): void {
+      update.run(...columnValues(data, codeOverrideReason, now), id);
+      writeLicences(id, data);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The search keys of an enterprise name: full pinyin (also the sort key), pinyin initials with a
+// second reading for polyphones, single characters and character pairs for 1–2 character
+// queries, and a normalised name for spotting duplicates.
+import { customPinyin, pinyin } from 'pinyin-pro';
+
+/** Bump when the rules below change: rows with an older version are re-keyed at start-up. */
+export const SEARCH_KEYS_VERSION = 1;
+
+// Words in company and place names that pinyin-pro's general dictionary reads wrongly or
+// ambiguously. Kept short and specific: a wrong entry here is worse than none.
+customPinyin({
+  长江: 'chang jiang',
+  长盛: 'chang sheng',
+  长兴: 'chang xing',
+  长青: 'chang qing',
+  长城: 'chang cheng',
+  长沙: 'chang sha',
+  长安: 'chang an',
+  长丰: 'chang feng',
+  长发: 'chang fa',
+  长顺: 'chang shun',
+  长乐: 'chang le',
+  长久: 'chang jiu',
+  长荣: 'chang rong',
+  长宏: 'chang hong',
+  长虹: 'chang hong',
+  长远: 'chang yuan',
+  重庆: 'chong qing',
+  银行: 'yin hang',
+  商行: 'shang hang',
+  车行: 'che hang',
+  琴行: 'qin hang',
+  电器行: 'dian qi hang',
+  五金行: 'wu jin hang',
+  茶行: 'cha hang',
+  米行: 'mi hang',
+  布行: 'bu hang',
+  药行: 'yao hang',
+  乐园: 'le yuan',
+  快乐: 'kuai le',
+  音乐: 'yin yue',
+  调味: 'tiao wei',
+  调料: 'tiao liao',
+  空调: 'kong tiao',
+  厦门: 'xia men',
+  大厦: 'da sha',
+  蚌埠: 'beng bu',
+  六安: 'lu an',
+  华容: 'hua rong',
+  东莞: 'dong guan',
+  朝阳: 'chao yang',
+  曾家: 'zeng jia',
+  单县: 'shan xian',
+  藏族: 'zang zu',
+  西藏: 'xi zang',
+  便利: 'bian li',
+  都市: 'du shi',
+  传媒: 'chuan mei',
+  传动: 'chuan dong',
+  种植: 'zhong zhi',
+  种子: 'zhong zi',
+  种业: 'zhong ye',
+  养殖: 'yang zhi',
+  发行: 'fa xing',
+  旅行: 'lv xing',
+  兴盛: 'xing sheng',
+  和平: 'he ping',
+  和顺: 'he shun',
+});
+
+const HAN = /\p{Script=Han}/u;
+const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+const readingsCache = new Map<string, string[]>();
+
+/** Every reading pinyin-pro knows for one character, without tones. */
+function readingsOf(ch: string): string[] {
+  let r = readingsCache.get(ch);
+  if (!r) {
+    r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
+    readingsCache.set(ch, r);
+  }
+  return r;
+}
+
+export interface SearchKeys {
+  /** Full pinyin without spaces, lower case; also the sort key. */
+  namePinyin: string;
+  /** Initials of the usual reading, then (space-separated) of the other reading of polyphones and of former names. */
+  nameInitials: string;
+  /** Space-separated single characters and pairs of the names and of the initials. */
+  searchGrams: string;
+  /** The name without region prefix, organisation form and punctuation: equal keys hint at duplicates. */
+  nameKey: string;
+}
+
+interface Reading {
+  syllables: string[];
+  initials: string;
+  alternate: string;
+}
+
+function readName(name: string): Reading {
+  const chars = [...name];
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  // pinyin-pro returns one entry per Han character and one per run of other characters.
+  let initials = '';
+  let alternate = '';
+  let i = 0;
+  for (const syl of syllables) {
+    const ch = chars[i] ?? '';
+    if (HAN.test(ch)) {
+      const first = syl[0]?.toLowerCase() ?? '';
+      initials += first;
+      const other = readingsOf(ch).find((r) => r[0] && r[0] !== first);
+      alternate += other?.[0] ?? first;
+      i += 1;
+    } else {
+      const run = syl.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      initials += run;
+      alternate += run;
+      i += [...syl].length;
+    }
+  }
+  return { syllables, initials, alternate };
+}
+
+function grams(text: string, into: Set<string>): void {
+  const chars = [...text.toLowerCase()].filter((c) => WORD_CHAR.test(c));
+  for (let i = 0; i < chars.length; i++) {
+    into.add(chars[i]!);
+    if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!);
+  }
+}
+
+const REGION_PREFIX = /^(中国|湖南省|[\p{Script=Han}]{2,4}?(?:省|自治区|市|自治州|地区|县|自治县|区))/u;
+const ORG_FORM =
+  /(股份有限公司|有限责任公司|有限公司|分公司|公司|农民专业合作社|专业合作社|合作社|个体工商户|经营部|经营店|门市部|商行|商店|超市|店|厂)$/u;
+
+/** Normalised name used to group likely duplicates (华容县鑫源商贸有限公司 → 鑫源商贸). */
+export function nameKeyOf(name: string): string {
+  let key = name.replace(/[\s()（）[\]【】《》"“”'‘’·.,，、\-—]/gu, '');
+  for (let n = 0; n < 3; n++) {
+    const m = REGION_PREFIX.exec(key);
+    if (!m || key.length - m[0].length < 2) break;
+    key = key.slice(m[0].length);
+  }
+  const form = ORG_FORM.exec(key);
+  if (form && key.length - form[0].length >= 2) key = key.slice(0, -form[0].length);
+  return key.toLowerCase();
+}
+
+/** Computes every search key of an enterprise from its name and former names. */
+export function searchKeys(name: string, formerNames: readonly string[] = []): SearchKeys {
+  const main = readName(name);
+  const initials = new Set([main.initials, main.alternate]);
+  const g = new Set<string>();
+  grams(name, g);
+  for (const former of formerNames) {
+    const r = readName(former);
+    initials.add(r.initials);
+    initials.add(r.alternate);
+    grams(former, g);
+  }
+  for (const ini of initials) grams(ini, g);
+  return {
+    namePinyin: main.syllables.join('').toLowerCase().replace(/\s+/g, ''),
+    nameInitials: [...initials].filter(Boolean).join(' '),
+    searchGrams: [...g].join(' '),
+    nameKey: nameKeyOf(name),
+  };
+}

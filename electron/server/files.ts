@@ -1,0 +1,96 @@
+// File transfer for the browser: POST /api/files puts the clerk's file into the file store,
+// GET /api/files/<sha256>?name=… downloads a stored file (an export, a list of rejected rows).
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { MAX_UPLOAD_BYTES } from '../../shared/bridge';
+import { fail, ok } from '../../shared/errors';
+import type { Backend } from '../backend/backend';
+
+const FILE_MIME: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xls': 'application/vnd.ms-excel',
+  '.csv': 'text/csv',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+};
+
+/** The media type of a file, from its name. */
+export const mimeOf = (name: string): string => FILE_MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new Error('too large'));
+      return;
+    }
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Stores an uploaded file; the custom X-File-Name header keeps other sites out (it needs a CORS preflight). */
+export async function handleUpload(backend: Backend, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const rawName = req.headers['x-file-name'];
+  if (typeof rawName !== 'string' || !rawName) return send(res, 400, fail('VALIDATION', '缺少文件名（X-File-Name）'));
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    return send(res, 400, fail('VALIDATION', '文件名编码不对'));
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+  } catch (err) {
+    const tooLarge = (err as Error).message === 'too large';
+    return send(res, tooLarge ? 413 : 400, fail('VALIDATION', tooLarge ? `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入` : '文件没有传完整，请重试'));
+  }
+  if (bytes.length === 0) return send(res, 400, fail('VALIDATION', `「${name}」是空文件（0 字节）`));
+  try {
+    const stored = await backend.core.files.putBytes(bytes, name, mimeOf(name));
+    send(res, 200, ok(stored));
+  } catch (err) {
+    backend.core.log.error('upload failed', { error: String(err) });
+    send(res, 500, fail('INTERNAL', `保存文件失败：${(err as Error).message}`));
+  }
+}
+
+/** Sends a stored file as a download under the given name. */
+export function handleDownload(backend: Backend, req: IncomingMessage, res: ServerResponse, sha256: string, name: string): void {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return send(res, 400, fail('VALIDATION', '文件编号格式不对'));
+  const path = backend.core.files.pathOf(sha256);
+  if (!existsSync(path)) return send(res, 404, fail('NOT_FOUND', '文件不存在或已被清理'));
+  const fileName = name.replace(/[\\/:*?"<>|\r\n]/g, '_') || `${sha256.slice(0, 12)}.bin`;
+  res.writeHead(200, {
+    'Content-Type': mimeOf(fileName),
+    'Content-Length': statSync(path).size,
+    'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(path).pipe(res);
+}
