@@ -46,9 +46,21 @@ async function firstRows(path: string, n: number): Promise<{ rows: SheetRow[]; m
   return { rows, meta: { format: src.format, encoding: src.encoding, sheetName: src.sheetName } };
 }
 
+/** The file store names files by hash; a clerk knows the file by the name they picked. */
+async function asNamed<T>(sha256: string, fileName: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError && err.message.includes(sha256)) {
+      throw new AppError(err.code, err.message.replaceAll(sha256, `「${fileName}」`), err.details);
+    }
+    throw err;
+  }
+}
+
 /** Reads the top of the file: the header row it recognises, the suggested mapping and sample rows. */
 export async function previewImport(core: Core, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
-  const { rows, meta } = await firstRows(sourcePath(core, input.file), PREVIEW_ROWS);
+  const { rows, meta } = await asNamed(input.file, input.fileName, () => firstRows(sourcePath(core, input.file), PREVIEW_ROWS));
   if (!rows.some((r) => r.cells.some((c) => c !== null))) throw new AppError('VALIDATION', `「${input.fileName}」是空的，没有任何数据`);
   const header = detectHeader(rows.map((r) => r.cells), enterpriseColumnAliases);
   const width = Math.max(...rows.map((r) => r.cells.length));
@@ -77,7 +89,7 @@ interface Checked {
 export function importEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ImportInput>) {
   const path = sourcePath(core, input.file);
   const title = `${input.dryRun ? '试导入' : contract['enterprises.import'].title}：${input.fileName}`;
-  return core.jobs.start('enterprises.import', title, ctx.actor, input, (jc) => runImport(core, jc, input, path), {
+  return core.jobs.start('enterprises.import', title, ctx.actor, input, (jc) => asNamed(input.file, input.fileName, () => runImport(core, jc, input, path)), {
     rollback: input.dryRun,
   });
 }
