@@ -152,4 +152,23 @@ describe('the enterprise registry', () => {
     const again = await b.api.call('enterprises.merge', { keepId: a.id, mergeId: dup.enterprise.id, reason: '再合并一次' }, clerk);
     expect(!again.ok && again.error.code).toBe('CONFLICT');
   });
+
+  it('counts a term most of the registry matches inside the index, leaving archived enterprises out', async () => {
+    const b = await setup();
+    const started = await callOk(b, 'demo.generate', { enterprises: 2600 });
+    await b.core.jobs.wait(started.jobId);
+    await callOk(b, 'enterprises.archive', { id: 5, reason: '测试归档' });
+    // Three characters and more are looked for in the address too; one or two in the names only.
+    const direct = (q: string) =>
+      (b.core.sqlite
+        .prepare('SELECT count(*) AS n FROM enterprises WHERE archived_at IS NULL AND (name LIKE @like OR former_names LIKE @like OR (length(@q) >= 3 AND address LIKE @like))')
+        .get({ like: `%${q}%`, q }) as { n: number }).n;
+    for (const q of ['华容县', '华容']) {
+      const r = await callOk(b, 'enterprises.search', { filter: { q }, limit: 50 });
+      expect(r.total, q).toBe(direct(q));
+      expect(r.total).toBeGreaterThan(2000);
+      expect(r.rows.map((x) => x.id)).not.toContain(5);
+      expect(r.rows.every((x) => x.name.includes(q) || (x.address ?? '').includes(q) || q.length < 3)).toBe(true);
+    }
+  });
 });
