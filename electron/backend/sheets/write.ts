@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { AppError } from '../../../shared/errors';
 
 export type CellInput = string | number | null;
@@ -82,10 +82,16 @@ export async function writeXlsx(filePath: string, options: WriteXlsxOptions): Pr
   if (columns.length === 0) throw new AppError('VALIDATION', '导出的表格没有列');
   const temp = join(dirname(filePath), `.${basename(filePath)}.${randomUUID()}.part`);
   const out = createWriteStream(temp);
+  let outError: Error | undefined;
   const outDone = new Promise<void>((resolve, reject) => {
     out.on('close', resolve);
-    out.on('error', reject);
+    out.on('error', (e) => {
+      outError = e;
+      reject(e);
+    });
   });
+  // Awaited below; a failure while rows are still being added must not count as unhandled meanwhile.
+  outDone.catch(() => undefined);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const headerRow = title ? 2 : 1;
   const lastColumn = columnLetter(columns.length);
@@ -108,14 +114,16 @@ export async function writeXlsx(filePath: string, options: WriteXlsxOptions): Pr
     h.commit();
 
     for await (const values of options.rows) {
+      // A full disk or a vanished folder: stop now rather than feed a dead stream.
+      if (outError) throw outError;
       ws.addRow(Array.from({ length: columns.length }, (_, i) => cellValue(values[i]))).commit();
       n++;
       if (options.onRow) await options.onRow(n);
       if (n % YIELD_EVERY === 0) await nextTick();
     }
     ws.commit();
-    await wb.commit();
-    await outDone;
+    // The file's own error settles this even when ExcelJS, which listens only from commit on, would wait forever.
+    await Promise.all([wb.commit(), outDone]);
     await rename(temp, filePath);
   } catch (e) {
     (wb as unknown as Abortable).zip?.abort?.();

@@ -1,8 +1,8 @@
 // Reading .xlsx with ExcelJS's streaming reader, one worksheet, without loading the workbook.
 import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { CellValue } from 'exceljs';
+import ExcelJS from './exceljs';
+import type { CellValue } from './exceljs';
 import { AppError } from '../../../shared/errors';
 import { booleanText, cleanText, dateCellText, numberText } from './cells';
 import { corruptFile, encryptedFile, wrongKindOfFile, type SheetRow, type SheetSource } from './source';
