@@ -5,6 +5,7 @@
 // readers, so every module of ours takes ExcelJS from here, never from 'exceljs' directly.
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
+import type ExcelJSModule from 'exceljs';
 
 const requireCjs = createRequire(import.meta.url);
 const parseSaxPath = requireCjs.resolve('exceljs/lib/utils/parse-sax.js');
@@ -44,6 +45,6 @@ const cached = requireCjs.cache[parseSaxPath];
 if (!cached) throw new Error('exceljs parse-sax module not in the require cache');
 cached.exports = parseSax;
 
-const ExcelJS = requireCjs('exceljs') as typeof import('exceljs');
+const ExcelJS = requireCjs('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
 export type { CellValue } from 'exceljs';
