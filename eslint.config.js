@@ -18,6 +18,7 @@ const NO_DB_IN_PAGE = rule('^(better-sqlite3|drizzle-orm)(/|$)', '界面代码�
 const PAGE_ONLY = rule('^(\\.\\./)+(electron|tests|scripts)(/|$)', '界面代码只能引用 renderer/ 和 shared/。');
 const NO_PAGE_OR_TESTS = rule('^(\\.\\./)+(renderer|tests)(/|$)', '后端不能引用界面或测试代码。');
 const NO_PAGE = rule('^(\\.\\./)+renderer(/|$)', '后端不能引用界面代码。');
+const NO_RAW_EXCELJS = rule('^exceljs$', '请从 sheets/exceljs 引入 ExcelJS：那里修补了流式读取时中文被拆成乱码的问题。');
 const NO_TRANSPORT = rule('^(\\.\\./)+(main|preload|server|cli)(/|$)', '后端不能依赖任何一种传输方式。');
 
 export default tseslint.config(
@@ -48,9 +49,13 @@ export default tseslint.config(
     files: ['electron/backend/**/*.ts'],
     ignores: ['electron/backend/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': layer(NO_ELECTRON('后端'), NO_PAGE_OR_TESTS, NO_TRANSPORT),
+      'no-restricted-imports': layer(NO_ELECTRON('后端'), NO_PAGE_OR_TESTS, NO_TRANSPORT, NO_RAW_EXCELJS),
       'no-console': 'error',
     },
+  },
+  {
+    files: ['electron/backend/sheets/exceljs.ts'],
+    rules: { 'no-restricted-imports': layer(NO_ELECTRON('后端'), NO_PAGE_OR_TESTS, NO_TRANSPORT) },
   },
   {
     files: ['electron/backend/**/*.test.ts'],
