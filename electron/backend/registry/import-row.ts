@@ -80,7 +80,11 @@ export function parseRow(cells: readonly (string | null)[], ctx: RowContext): Pa
   const code = get('uscc');
   if (code && !/^(无|暂无|-+|\/)$/.test(code)) {
     const check = checkCode(code);
-    if (check.problems.length) throw new RowProblem('uscc', `${check.problems.map((p) => p.message).join('；')}（原值：${code}）`);
+    if (check.problems.length) {
+      // An 18-digit code typed into a number cell keeps only 15 significant digits.
+      const numeric = /^\d{16,}$/.test(code) && /000$/.test(code) ? '。该单元格被 Excel 当成了数字，末几位已丢失：请把这一列设为“文本”后重新填写' : '';
+      throw new RowProblem('uscc', `${check.problems.map((p) => p.message).join('；')}（原值：${code}）${numeric}`);
+    }
     put('uscc', normalizeCode(code));
   }
 

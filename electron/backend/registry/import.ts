@@ -36,8 +36,8 @@ function sourcePath(core: Core, sha256: string): string {
   return path;
 }
 
-async function firstRows(path: string, n: number): Promise<{ rows: SheetRow[]; meta: Omit<ImportPreview, 'headerRow' | 'headers' | 'mapping' | 'sample'> }> {
-  const src = await openSheet(path);
+async function firstRows(path: string, fileName: string, n: number): Promise<{ rows: SheetRow[]; meta: Omit<ImportPreview, 'headerRow' | 'headers' | 'mapping' | 'sample'> }> {
+  const src = await openSheet(path, { fileName });
   const rows: SheetRow[] = [];
   for await (const r of src.rows()) {
     rows.push(r);
@@ -46,21 +46,9 @@ async function firstRows(path: string, n: number): Promise<{ rows: SheetRow[]; m
   return { rows, meta: { format: src.format, encoding: src.encoding, sheetName: src.sheetName } };
 }
 
-/** The file store names files by hash; a clerk knows the file by the name they picked. */
-async function asNamed<T>(sha256: string, fileName: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof AppError && err.message.includes(sha256)) {
-      throw new AppError(err.code, err.message.replaceAll(sha256, `「${fileName}」`), err.details);
-    }
-    throw err;
-  }
-}
-
 /** Reads the top of the file: the header row it recognises, the suggested mapping and sample rows. */
 export async function previewImport(core: Core, input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
-  const { rows, meta } = await asNamed(input.file, input.fileName, () => firstRows(sourcePath(core, input.file), PREVIEW_ROWS));
+  const { rows, meta } = await firstRows(sourcePath(core, input.file), input.fileName, PREVIEW_ROWS);
   if (!rows.some((r) => r.cells.some((c) => c !== null))) throw new AppError('VALIDATION', `「${input.fileName}」是空的，没有任何数据`);
   const header = detectHeader(rows.map((r) => r.cells), enterpriseColumnAliases);
   const width = Math.max(...rows.map((r) => r.cells.length));
@@ -89,7 +77,7 @@ interface Checked {
 export function importEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ImportInput>) {
   const path = sourcePath(core, input.file);
   const title = `${input.dryRun ? '试导入' : contract['enterprises.import'].title}：${input.fileName}`;
-  return core.jobs.start('enterprises.import', title, ctx.actor, input, (jc) => asNamed(input.file, input.fileName, () => runImport(core, jc, input, path)), {
+  return core.jobs.start('enterprises.import', title, ctx.actor, input, (jc) => runImport(core, jc, input, path), {
     rollback: input.dryRun,
   });
 }
@@ -106,7 +94,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
   };
 
   // Phase 1: read and check every row (nothing written yet), so that duplicates inside the file are seen.
-  const src = await openSheet(path);
+  const src = await openSheet(path, { fileName: input.fileName });
   const rejected: (RejectedRow & { cells: (string | null)[] })[] = [];
   const warnings: RejectedRow[] = [];
   const good: Checked[] = [];

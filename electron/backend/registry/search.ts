@@ -45,8 +45,17 @@ function termMatch(raw: string): TermMatch {
   return { table: 'enterprise_grams', match: `grams : ${phrase(term)}`, codePrefix };
 }
 
+/** A whole credit code or 注册号: looked up in the code index alone. */
+const WHOLE_CODE = /^([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}|\d{15})$/;
+
 /** The SQL condition (on `e`) for one search term: one set of ids, so the planner never falls back to a scan. */
 function termCondition(raw: string, w: Where): void {
+  const code = normalizeCode(raw);
+  if (WHOLE_CODE.test(code)) {
+    w.sql.push('e.uscc = ?');
+    w.params.push(code);
+    return;
+  }
   const t = termMatch(raw);
   const parts = [`SELECT rowid FROM ${t.table} WHERE ${t.table} MATCH ?`];
   w.params.push(t.match);

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from './cells';
-import { displayName, type SheetRow, type SheetSource } from './source';
+import type { SheetRow, SheetSource } from './source';
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -20,8 +20,8 @@ const DELIMITERS = [',', '\t', ';'] as const;
 // C0 controls other than tab, LF, FF, CR and Ctrl-Z (which old DOS tools append).
 const isControlByte = (b: number): boolean => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a;
 
-const notText = (path: string): AppError =>
-  new AppError('VALIDATION', `文件不是表格，也不是文本格式的 CSV：${displayName(path)}。请选择 Excel（.xlsx/.xls）或 CSV 文件。`);
+const notText = (name: string): AppError =>
+  new AppError('VALIDATION', `文件不是表格，也不是文本格式的 CSV：${name}。请选择 Excel（.xlsx/.xls）或 CSV 文件。`);
 
 interface Encoding {
   encoding: TextEncoding;
@@ -116,7 +116,7 @@ export function sniffDelimiter(sample: string, complete: boolean): string {
 }
 
 /** Opens a CSV or tab-separated text file: detects the encoding and the delimiter. */
-export async function openCsv(path: string): Promise<SheetSource> {
+export async function openCsv(path: string, name: string): Promise<SheetSource> {
   const fh = await open(path, 'r');
   let head: Buffer;
   let size: number;
@@ -132,20 +132,20 @@ export async function openCsv(path: string): Promise<SheetSource> {
   let enc = bomOf(head);
   if (!enc) {
     const found = await detectWithoutBom(path);
-    if (found.controlShare > MAX_CONTROL_SHARE) throw notText(path);
+    if (found.controlShare > MAX_CONTROL_SHARE) throw notText(name);
     enc = { encoding: found.encoding, bomLength: 0 };
   }
   const headText = new TextDecoder(enc.encoding).decode(head.subarray(enc.bomLength), { stream: true });
   // GB18030 decodes nearly any bytes, so garbage shows up as control and replacement characters.
-  if (controlShareOfText(headText) > MAX_CONTROL_SHARE) throw notText(path);
+  if (controlShareOfText(headText) > MAX_CONTROL_SHARE) throw notText(name);
   const delimiter = sniffDelimiter(headText, head.length === size);
   const { encoding, bomLength } = enc;
 
   return {
     format: 'csv',
     encoding,
-    sheetName: displayName(path).replace(/\.[^.]*$/, ''),
-    rows: () => readRows(path, encoding, bomLength, delimiter),
+    sheetName: name.replace(/\.[^.]*$/, ''),
+    rows: () => readRows(path, name, encoding, bomLength, delimiter),
   };
 }
 
@@ -165,7 +165,7 @@ const unwrapFormulaText = (s: string): string => {
   return m ? (m[1] ?? '').replace(/""/g, '"') : s;
 };
 
-async function* readRows(path: string, encoding: TextEncoding, bomLength: number, delimiter: string): AsyncGenerator<SheetRow> {
+async function* readRows(path: string, name: string, encoding: TextEncoding, bomLength: number, delimiter: string): AsyncGenerator<SheetRow> {
   const source = Readable.from(decoded(path, encoding, bomLength));
   const parser = parse({
     delimiter,
@@ -197,10 +197,10 @@ async function* readRows(path: string, encoding: TextEncoding, bomLength: number
     if (code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE') {
       throw new AppError(
         'VALIDATION',
-        `CSV 文件第 ${row + 1} 行起有一个引号没有配对，后面的内容无法分行：${displayName(path)}。请用 Excel 打开检查该行，另存为 .xlsx 后再导入。`,
+        `CSV 文件第 ${row + 1} 行起有一个引号没有配对，后面的内容无法分行：${name}。请用 Excel 打开检查该行，另存为 .xlsx 后再导入。`,
       );
     }
-    throw new AppError('VALIDATION', `CSV 文件无法读取：${displayName(path)}。请用 Excel 打开确认，另存为 .xlsx 后再导入。`, {
+    throw new AppError('VALIDATION', `CSV 文件无法读取：${name}。请用 Excel 打开确认，另存为 .xlsx 后再导入。`, {
       cause: e instanceof Error ? e.message : String(e),
     });
   } finally {

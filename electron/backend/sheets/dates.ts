@@ -49,7 +49,7 @@ function checkDay(y: number, m: number, d: number, original: string): DateCell {
 }
 
 // Year, month, day separated by - / . or written 年 月 日; an optional time (and zone) follows.
-const SEPARATED = /^(\d{4})\s*([-/.年])\s*(\d{1,2})\s*([-/.月])\s*(\d{1,2})\s*日?(.*)$/;
+const SEPARATED = /^(\d{4})\s*([-/.年])\s*(\d{1,2})\s*([-/.月])\s*(\d{1,2})(?:\s*日)?(.*)$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(.*)$/;
 // What may follow the date: a time of day, optionally with fractional seconds and a zone.
 const TIME_TAIL = /^(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;

@@ -39,9 +39,10 @@ function prepare<K extends string>(aliases: Record<K, readonly string[]>): [K, A
 
 /**
  * How well a header cell names a field: exact (with or without bracketed notes) beats one part of
- * "企业名称/字号" which beats a name ending in an alias (经营者联系电话 → 联系电话); longer aliases
- * win within a kind. Ending, not containing: in Chinese the head noun comes last, so 网格员 is not
- * a 网格 and 原企业名称 is not a 企业名称. Zero means no match.
+ * "企业名称/字号" which beats a name ending in an alias (经营者联系电话 → 联系电话). Among exact
+ * matches the leftmost column wins; among partial ones the longer alias. Ending, not containing:
+ * in Chinese the head noun comes last, so 网格员 is not a 网格 and 原企业名称 is not a 企业名称.
+ * Zero means no match.
  */
 function score(cell: string, aliases: readonly Alias[]): { score: number; exact: boolean } {
   const full = normaliseHeader(cell);
@@ -53,7 +54,7 @@ function score(cell: string, aliases: readonly Alias[]): { score: number; exact:
   for (const a of aliases) {
     if (a.bare === '') continue;
     if (full === a.full || bare === a.bare) {
-      best = Math.max(best, EXACT + a.bare.length);
+      best = Math.max(best, EXACT);
       exact = true;
     } else if (parts.length > 1 && parts.includes(a.bare)) {
       best = Math.max(best, PART + a.bare.length);

@@ -2,7 +2,7 @@ import { truncateSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { tempDir } from '../../../tests/helpers/tmp';
@@ -163,7 +163,6 @@ describe('reading .xlsx', () => {
       { row: 1, cells: ['华容县市场主体名录'] },
       { row: 3, cells: ['企业名称', '成立日期', '核准日期', '注册号', '备注'] },
       { row: 4, cells: ['甲公司', '2023-04-13', '2023-04-13', '430623000012345', '甲公司x'] },
-      // A formula's boolean result comes back as 1: ExcelJS drops the result's type.
       { row: 5, cells: ['乙商行', '2023-04-13', '2023-04-14', null, '是'] },
       { row: 6, cells: ['丙', null, '0.3', '注册号', '0.0015'] },
     ]);
@@ -209,6 +208,10 @@ describe('reading .xlsx', () => {
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const e = await refusal(openSheet(cut));
     expect(e.message).toContain('文件已损坏，或不是 Excel/CSV 文件：名录.xlsx');
+    // The file store keeps files under their hash; messages use the name the clerk picked.
+    const stored = join(dir, '3f2a9c0d5e');
+    writeFileSync(stored, bytes.subarray(0, 1000));
+    expect((await refusal(openSheet(stored, { fileName: '华容县名录.xlsx' }))).message).toContain('：华容县名录.xlsx。');
   });
 
   it('refuses damaged compressed data while reading, in the same words', async () => {
@@ -302,6 +305,18 @@ describe('refusing what is not a readable spreadsheet', () => {
     expect((await refusal(openSheet(huge))).message).toContain('文件超过 100 MB');
 
     expect((await refusal(openSheet(join(dir, '没有.xlsx')))).message).toContain('找不到文件');
+  });
+
+  it('refuses web pages and Excel 2003 XML saved under an .xls name, saying how to convert them', async () => {
+    const dir = tempDir();
+    const html = join(dir, '导出.xls');
+    writeFileSync(html, '\ufeff<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>企业名称</td></tr></table></body></html>');
+    expect((await refusal(openSheet(html))).message).toBe(
+      '这是网页（HTML）格式的表格，只是扩展名像 Excel，不能直接导入：导出.xls。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+    );
+    const xml = join(dir, '2003.xls');
+    writeFileSync(xml, '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>');
+    expect((await refusal(openSheet(xml))).message).toContain('这是 Excel 2003 XML 表格');
   });
 
   it('stops reading past 500,000 data rows', async () => {

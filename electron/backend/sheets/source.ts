@@ -25,23 +25,26 @@ export const MAX_DATA_ROWS = 500_000;
 /** Rows allowed above the data for titles and the header (the header scan looks at 20). */
 export const HEADER_ROWS_ALLOWANCE = 20;
 
-const displayName = (path: string): string => basename(path);
+/** The name messages give a file: the one the clerk picked if known, else the last part of its path. */
+export const displayName = (path: string, fileName?: string): string => fileName ?? basename(path);
 
 /** The file is not a spreadsheet we can read, or it is damaged. */
-export const corruptFile = (path: string, cause?: unknown): AppError =>
+export const corruptFile = (name: string, cause?: unknown): AppError =>
   new AppError(
     'VALIDATION',
-    `文件已损坏，或不是 Excel/CSV 文件：${displayName(path)}。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入。`,
+    `文件已损坏，或不是 Excel/CSV 文件：${name}。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入。`,
     cause instanceof Error ? { cause: cause.message } : undefined,
   );
 
-export const encryptedFile = (path: string): AppError =>
-  new AppError('VALIDATION', `文件设有打开密码，无法读取：${displayName(path)}。请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再导入。`);
+/** The file has an opening password (an Office-encrypted package). */
+export const encryptedFile = (name: string): AppError =>
+  new AppError('VALIDATION', `文件设有打开密码，无法读取：${name}。请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再导入。`);
 
-export const wrongKindOfFile = (path: string, kind: string): AppError =>
-  new AppError('VALIDATION', `这是${kind}，不是表格：${displayName(path)}。请选择 Excel（.xlsx/.xls）或 CSV 文件。`);
+/** The file is something else (a picture, a Word document…); `kind` names it. */
+export const wrongKindOfFile = (name: string, kind: string): AppError =>
+  new AppError('VALIDATION', `这是${kind}，不是表格：${name}。请选择 Excel（.xlsx/.xls）或 CSV 文件。`);
 
-export const tooManyRows = (path: string): AppError =>
-  new AppError('VALIDATION', `表格超过 ${MAX_DATA_ROWS / 10_000} 万行：${displayName(path)}。请分成几个文件分别导入。`);
+/** The sheet has more rows than one import takes. */
+export const tooManyRows = (name: string): AppError =>
+  new AppError('VALIDATION', `表格超过 ${MAX_DATA_ROWS / 10_000} 万行：${name}。请分成几个文件分别导入。`);
 
-export { displayName };

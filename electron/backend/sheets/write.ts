@@ -27,8 +27,10 @@ export interface WriteXlsxOptions {
 
 /** Excel refuses to open a file with a longer cell. */
 export const MAX_CELL_CHARS = 32_767;
-// Let the zip stream drain every so many rows: ExcelJS's writer has no back-pressure, and a
-// synchronous source would otherwise pile the whole sheet up in memory before compressing it.
+// Give the event loop a turn every so many rows: a synchronous source (an array, a SQLite
+// iterator) would otherwise hold it for the whole export, and the server answering other clerks
+// runs in the same process. It also lets the zip stream compress as rows come, since ExcelJS's
+// writer has no back-pressure of its own. Measured cost: about 10 % of the write time.
 const YIELD_EVERY = 500;
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], not blank, no edge apostrophes. */

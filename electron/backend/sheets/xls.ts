@@ -52,11 +52,11 @@ function hasData(ws: WorkSheet | undefined): boolean {
 }
 
 /** Opens a .xls: parses the workbook and picks the first visible worksheet that has data. */
-export async function openXls(path: string): Promise<SheetSource> {
+export async function openXls(path: string, name: string): Promise<SheetSource> {
   const bytes = await readFile(path);
-  if (bytes.includes(ENCRYPTED_PACKAGE)) throw encryptedFile(path);
+  if (bytes.includes(ENCRYPTED_PACKAGE)) throw encryptedFile(name);
   if (bytes.includes(WORD_DOCUMENT) && !bytes.includes(Buffer.from('Workbook', 'utf16le'))) {
-    throw wrongKindOfFile(path, ' Word 文档');
+    throw wrongKindOfFile(name, ' Word 文档');
   }
   const x = await sheetJs();
   let wb: WorkBook;
@@ -64,13 +64,13 @@ export async function openXls(path: string): Promise<SheetSource> {
     // Formats kept (cellNF) so dates can be told from numbers; cached formula results only.
     wb = x.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false });
   } catch (e) {
-    if (e instanceof Error && /password|encrypt/i.test(e.message)) throw encryptedFile(path);
-    throw corruptFile(path, e);
+    if (e instanceof Error && /password|encrypt/i.test(e.message)) throw encryptedFile(name);
+    throw corruptFile(name, e);
   }
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const visible = wb.SheetNames.filter((_n, i) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) === 0);
   const sheetName = visible.find((n) => hasData(wb.Sheets[n])) ?? visible[0] ?? wb.SheetNames[0];
-  if (sheetName === undefined) throw corruptFile(path);
+  if (sheetName === undefined) throw corruptFile(name);
   const ws = wb.Sheets[sheetName];
 
   async function* rows(): AsyncGenerator<SheetRow> {

@@ -126,7 +126,7 @@ class Entries {
 }
 
 /** Find the first visible worksheet with data (else the first visible one), its name and the parts needed to read it. */
-async function plan(path: string): Promise<XlsxPlan> {
+async function plan(path: string, name: string): Promise<XlsxPlan> {
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
@@ -134,16 +134,17 @@ async function plan(path: string): Promise<XlsxPlan> {
     const entries = new Entries(list);
     const text = async (e: ZipEntry): Promise<string> => (await readZipEntry(fh, e, MAX_SMALL_PART)).toString('utf8');
 
-    if (entries.get('word/document.xml')) throw wrongKindOfFile(path, ' Word 文档');
-    if (entries.get('ppt/presentation.xml')) throw wrongKindOfFile(path, ' PowerPoint 演示文稿');
+    if (entries.get('word/document.xml')) throw wrongKindOfFile(name, ' Word 文档');
+    if (entries.get('ppt/presentation.xml')) throw wrongKindOfFile(name, ' PowerPoint 演示文稿');
     const mimetype = entries.get('mimetype');
     if (mimetype && (await text(mimetype)).includes('opendocument.spreadsheet')) {
-      throw new AppError('VALIDATION', `OpenDocument 表格（.ods）不能直接导入：${posix.basename(path)}。请用 WPS 或 Excel 打开，另存为 .xlsx 后再导入。`);
+      throw new AppError('VALIDATION', `OpenDocument 表格（.ods）不能直接导入：${name}。请用 WPS 或 Excel 打开，另存为 .xlsx 后再导入。`);
     }
     if (entries.get('xl/workbook.bin')) {
-      throw new AppError('VALIDATION', `Excel 二进制工作簿（.xlsb）不能直接导入：${posix.basename(path)}。请用 Excel 打开，另存为 .xlsx 后再导入。`);
+      throw new AppError('VALIDATION', `Excel 二进制工作簿（.xlsb）不能直接导入：${name}。请用 Excel 打开，另存为 .xlsx 后再导入。`);
     }
-    if (list.some(isEncryptedEntry)) throw encryptedFile(path);
+    if (!entries.get('[Content_Types].xml') && !entries.get('xl/workbook.xml')) throw wrongKindOfFile(name, '压缩包（zip）');
+    if (list.some(isEncryptedEntry)) throw encryptedFile(name);
 
     // The main part is named by the package relationships; nearly always xl/workbook.xml.
     const rootRels = entries.get('_rels/.rels');
@@ -173,16 +174,17 @@ async function plan(path: string): Promise<XlsxPlan> {
     const sheet = chosen?.rel ? entries.get(chosen.rel.target) : undefined;
     if (!chosen || !sheet) throw new ZipFormatError('no worksheet');
 
-    const partOf = (re: RegExp): ZipEntry | undefined => {
+    // Found by relationship; some producers forget the relationship but use the usual name.
+    const partOf = (re: RegExp, usual: string): ZipEntry | undefined => {
       const rel = rels.find((r) => re.test(r.type));
-      return rel ? entries.get(rel.target) : undefined;
+      return (rel ? entries.get(rel.target) : undefined) ?? entries.get(usual);
     };
     return {
       sheetName: chosen.name,
       date1904,
       sheet,
-      styles: partOf(REL_STYLES),
-      sharedStrings: partOf(REL_SHARED_STRINGS),
+      styles: partOf(REL_STYLES, 'xl/styles.xml'),
+      sharedStrings: partOf(REL_SHARED_STRINGS, 'xl/sharedStrings.xml'),
     };
   } finally {
     await fh.close();
@@ -243,19 +245,19 @@ function teachEastAsianDateFormats(reader: unknown): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Opens an .xlsx: checks the package is whole and finds its first visible worksheet with data. */
-export async function openXlsx(path: string): Promise<SheetSource> {
+export async function openXlsx(path: string, name: string): Promise<SheetSource> {
   let p: XlsxPlan;
   try {
-    p = await plan(path);
+    p = await plan(path, name);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw corruptFile(path, e);
+    throw corruptFile(name, e);
   }
   const { sheetName } = p;
-  return { format: 'xlsx', encoding: null, sheetName, rows: () => readRows(path, p) };
+  return { format: 'xlsx', encoding: null, sheetName, rows: () => readRows(path, name, p) };
 }
 
-async function* readRows(path: string, p: XlsxPlan): AsyncGenerator<SheetRow> {
+async function* readRows(path: string, name: string, p: XlsxPlan): AsyncGenerator<SheetRow> {
   const parts: ZipPart[] = [
     { name: 'xl/_rels/workbook.xml.rels', content: EMPTY_RELS },
     { name: 'xl/workbook.xml', content: workbookXml(p.date1904) },
@@ -294,10 +296,10 @@ async function* readRows(path: string, p: XlsxPlan): AsyncGenerator<SheetRow> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw corruptFile(path, e);
+    throw corruptFile(name, e);
   } finally {
     // A caller that stops early leaves the zip stream paused mid-file: close it.
     input?.destroy();
   }
-  if (seenRows === 0 && p.sheet.size > UNREADABLE_SHEET_BYTES) throw corruptFile(path, new Error('worksheet has data but no rows were read'));
+  if (seenRows === 0 && p.sheet.size > UNREADABLE_SHEET_BYTES) throw corruptFile(name, new Error('worksheet has data but no rows were read'));
 }
