@@ -162,6 +162,8 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     const before = getData(jc.sqlite, existingId);
     const next: EnterpriseData = { ...before };
     for (const key of parsed.present) (next as Record<string, unknown>)[key] = parsed.data[key];
+    // A renamed enterprise keeps its old name as a former name, so searches for it still find it.
+    if (next.name !== before.name && !next.formerNames.includes(before.name)) next.formerNames = [before.name, ...next.formerNames].slice(0, 10);
     const diff = diffData(before, next);
     if (!diff) {
       unchanged++;
