@@ -1,6 +1,8 @@
 // The typed client: method names, inputs and outputs all come from shared/contract.
+import { MAX_UPLOAD_BYTES } from '../../../shared/bridge';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo, Result } from '../../../shared/errors';
+import type { StoredFileRef } from '../../../shared/import';
 import { transport } from './transport';
 
 export class ApiError extends Error {
@@ -12,11 +14,27 @@ export class ApiError extends Error {
   }
 }
 
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+};
+
 /** Calls a contract method; resolves to its output or rejects with an ApiError carrying the Chinese message. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await transport.invoke(method, input);
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value as MethodOutput<M>;
+  return unwrap(await transport.invoke(method, input)) as MethodOutput<M>;
+}
+
+/** Puts a file the clerk picked into the backend's file store. */
+export async function uploadFile(file: File): Promise<StoredFileRef> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new ApiError({ code: 'VALIDATION', message: `「${file.name}」超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入` });
+  }
+  return unwrap(await transport.uploadFile(file.name, await file.arrayBuffer()));
+}
+
+/** Saves a stored file (an export, the rejected rows) where the clerk chooses, or downloads it. */
+export async function saveFile(file: StoredFileRef): Promise<{ saved: boolean }> {
+  return unwrap(await transport.saveFile(file));
 }
 
 export const onJobProgress = transport.onJobProgress.bind(transport);

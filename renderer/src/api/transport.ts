@@ -1,7 +1,21 @@
 // The two ways a call reaches the backend: Electron IPC (window.qingbo) or HTTP (/api/<method>).
 import type { QingboBridge } from '../../../shared/bridge';
 import { fail, isErrorInfo, type Result } from '../../../shared/errors';
+import type { StoredFileRef } from '../../../shared/import';
 import type { JobInfo } from '../../../shared/jobs';
+
+/** Reads a JSON result envelope, or says plainly that the server answered something else. */
+async function envelope<T>(res: Response): Promise<Result<T>> {
+  try {
+    const body = (await res.json()) as Result<T>;
+    if (body.ok || isErrorInfo(body.error)) return body;
+  } catch {
+    // fall through
+  }
+  return fail('INTERNAL', `服务器返回了无法识别的内容（HTTP ${res.status}）`);
+}
+
+const UNREACHABLE = '无法连接清波服务器，请确认服务器仍在运行';
 
 function httpTransport(): QingboBridge {
   const listeners = new Set<(job: JobInfo) => void>();
@@ -24,15 +38,33 @@ function httpTransport(): QingboBridge {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return fail('INTERNAL', '无法连接清波服务器，请确认服务器仍在运行');
+        return fail('INTERNAL', UNREACHABLE);
       }
+      return envelope(res);
+    },
+    async uploadFile(name, bytes) {
+      let res: Response;
       try {
-        const body = (await res.json()) as Result<unknown>;
-        if (body.ok || isErrorInfo(body.error)) return body;
+        res = await fetch('api/files', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(name) },
+          body: bytes,
+        });
       } catch {
-        // fall through
+        return fail('INTERNAL', UNREACHABLE);
       }
-      return fail('INTERNAL', `服务器返回了无法识别的内容（HTTP ${res.status}）`);
+      return envelope<StoredFileRef>(res);
+    },
+    saveFile(file) {
+      // The server answers with Content-Disposition: attachment, so the page stays where it is.
+      const a = document.createElement('a');
+      a.href = `api/files/${file.sha256}?name=${encodeURIComponent(file.name)}`;
+      a.download = file.name;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      return Promise.resolve({ ok: true, value: { saved: true } });
     },
     onJobProgress(listener) {
       listeners.add(listener);

@@ -7,6 +7,10 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../home/HomePage';
+import { EnterprisePage } from '../registry/detail/EnterprisePage';
+import { DuplicatesPage } from '../registry/duplicates/DuplicatesPage';
+import { EnterpriseFormPage } from '../registry/form/EnterpriseFormPage';
+import { ImportPage } from '../registry/import/ImportPage';
 import { RegistryPage } from '../registry/RegistryPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ComingSoon } from '../ui/ComingSoon';
@@ -17,8 +21,11 @@ import { Shell } from './Shell';
 dayjs.locale('zh-cn');
 
 const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: (err) => reportError(err) }),
-  mutationCache: new MutationCache({ onError: (err) => reportError(err) }),
+  // Pages that show an error themselves (a missing enterprise, a form's field errors) say meta.quiet.
+  queryCache: new QueryCache({ onError: (err, query) => void (query.meta?.['quiet'] ? undefined : reportError(err)) }),
+  mutationCache: new MutationCache({
+    onError: (err, _v, _c, mutation) => void (mutation.meta?.['quiet'] ? undefined : reportError(err)),
+  }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
 });
 
@@ -30,6 +37,11 @@ const router = createHashRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'registry', element: <RegistryPage /> },
+      { path: 'registry/new', element: <EnterpriseFormPage /> },
+      { path: 'registry/duplicates', element: <DuplicatesPage /> },
+      { path: 'registry/import', element: <ImportPage /> },
+      { path: 'registry/:id', element: <EnterprisePage /> },
+      { path: 'registry/:id/edit', element: <EnterpriseFormPage /> },
       { path: 'dossier', element: <ComingSoon title="一企一档" detail="每家企业的检查、抽检、整改、处罚等全部记录将按时间线汇集在这里。" /> },
       { path: 'campaigns', element: <ComingSoon title="专项整治" detail="检查清单模板、双随机抽取、现场结果和进度统计将在这里进行。" /> },
       { path: 'notices', element: <ComingSoon title="执法文书" detail="责令改正通知书等文书的填写、编号、打印和导出将在这里进行。" /> },

@@ -7,6 +7,7 @@ import type { DivisionNode } from '../../../shared/divisions';
 import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office';
 import { fieldLabel } from '../../../shared/validation';
 import { ApiError, call } from '../api/client';
+import { ProductsCard } from './ProductsCard';
 
 interface FormValues {
   name: string;
@@ -125,6 +126,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <DemoCard />
+      <ProductsCard />
       <Card title="修改记录">
         <Table
           rowKey="id"
