@@ -1,6 +1,7 @@
 // The audit trail: one row per change, written in the same transaction as the change, and
 // hash-chained (each row's hash covers the previous row's hash) so later edits are detectable.
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 
 export interface AuditInput {
@@ -35,11 +36,28 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_has
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
+// Prepared once per connection: an import appends one row per enterprise.
+const statements = new WeakMap<Sqlite, { last: Statement; insert: Statement }>();
+function statementsOf(sqlite: Sqlite) {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      last: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck(),
+      insert: sqlite.prepare(
+        `INSERT INTO audit_log (at, actor, method, entity, entity_id, before, after, reason, prev_hash, hash)
+         VALUES (@at, @actor, @method, @entity, @entity_id, @before, @after, @reason, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
 /** Appends one audit row on `sqlite`; call it inside the transaction that makes the change. */
 export function appendAudit(sqlite: Sqlite, actor: string, method: string, input: AuditInput): void {
   if (!sqlite.inTransaction) throw new Error('appendAudit must run inside the write transaction');
-  const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const stmt = statementsOf(sqlite);
+  const prevHash = (stmt.last.get() as string | undefined) ?? GENESIS_HASH;
   const row = {
     at: new Date().toISOString(),
     actor,
@@ -50,12 +68,7 @@ export function appendAudit(sqlite: Sqlite, actor: string, method: string, input
     after: json(input.after),
     reason: input.reason ?? null,
   };
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (at, actor, method, entity, entity_id, before, after, reason, prev_hash, hash)
-       VALUES (@at, @actor, @method, @entity, @entity_id, @before, @after, @reason, @prev_hash, @hash)`,
-    )
-    .run({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) });
+  stmt.insert.run({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) });
 }
 
 /** Walks the chain from the start; returns the id of the first row whose hash does not match, or null. */

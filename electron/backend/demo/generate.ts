@@ -8,6 +8,7 @@ import { USCC_ALPHABET, composeUscc, regNoCheckDigit } from '../../../shared/usc
 import { countyByCode, townshipsOf } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
 import { enterpriseWriter } from '../registry/repo';
+import { nameKeyOf } from '../registry/search-keys';
 import { todayInChina } from '../../../shared/dates';
 import type { EnterpriseData } from '../../../shared/enterprise';
 import { DETERGENT_SHOPS, demoIdNumber, demoLicence, demoTags, industryOf } from './details';
@@ -60,6 +61,11 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
   const today = todayInChina();
   const usedNames = new Set<string>();
   const usedCodes = new Set<string>();
+  // A later run on the same data must not repeat a name or a code of an earlier one.
+  const nameStored = ctx.sqlite.prepare('SELECT 1 FROM enterprises WHERE name_key = ? AND name = ?').pluck();
+  const codeStored = ctx.sqlite.prepare('SELECT 1 FROM enterprises WHERE uscc = ?').pluck();
+  const nameTaken = (n: string) => usedNames.has(n) || (maxId > 0 && nameStored.get(nameKeyOf(n), n) !== undefined);
+  const codeTaken = (c: string) => usedCodes.has(c) || (maxId > 0 && codeStored.get(c) !== undefined);
   let inserted = 0;
   let previous: EnterpriseData | null = null;
 
@@ -70,7 +76,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     const type = forcedSeller ? '个体工商户' : weighted(rand, [['个体工商户', 60], ['企业', 35], ['农民专业合作社', 5]] as const);
     let trade: string = '';
     let name = '';
-    for (let attempt = 0; attempt < 20 && (!name || usedNames.has(name)); attempt++) {
+    for (let attempt = 0; attempt < 20 && (!name || nameTaken(name)); attempt++) {
       if (type === '企业') {
         const head = weighted(rand, [[county.name, 5], ['湖南', 2], ['岳阳', 2], [countyShort, 1]] as const);
         trade = pick(rand, COMPANY_TRADES);
@@ -92,7 +98,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     const oldRegNo = type === '个体工商户' && !modern && rand() < 0.5;
     const noCode = !oldRegNo && type === '个体工商户' && rand() < 0.03;
     let code: string | null = null;
-    while (!noCode && (code === null || usedCodes.has(code))) {
+    while (!noCode && (code === null || codeTaken(code))) {
       if (oldRegNo) {
         const first14 = `${region}6${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`;
         code = first14 + regNoCheckDigit(first14);
@@ -137,7 +143,9 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     // Now and then the same shop registered twice: the 疑似重复 list has something to show.
     const twice = previous !== null && i % 250 === 249;
     if (twice && previous) {
-      writer.insert({ ...previous, name: previous.name.replace(county.name, ''), uscc: null, idNumber: null, formerNames: [], licences: [] }, null, now);
+      // Entered once with the county in the name and once without it, and no code the second time.
+      const name = previous.name.includes(county.name) ? previous.name.replace(county.name, '') : `${county.name}${previous.name}`;
+      writer.insert({ ...previous, name, uscc: null, idNumber: null, formerNames: [], licences: [] }, null, now);
     } else {
       writer.insert(data, null, now);
     }

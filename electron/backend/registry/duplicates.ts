@@ -6,7 +6,7 @@ import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import type { Sqlite } from '../db/open';
 import { diffData } from './diff';
-import { enterpriseWriter, getData, getEnterprise } from './repo';
+import { enterpriseWriter, getData, getEnterprise, reindex } from './repo';
 
 interface Candidate {
   id: number;
@@ -187,6 +187,7 @@ export function mergeEnterprises(core: Core, ctx: RequestContext, keepId: number
     core.sqlite
       .prepare('UPDATE enterprises SET archived_at = ?, archive_reason = ?, merged_into = ?, updated_at = ? WHERE id = ?')
       .run(now, `并入「${keep.name}」：${reason}`, keepId, now, mergeId);
+    reindex(core.sqlite, mergeId);
     const diff = diffData(before, merged);
     scope.audit({ entity: 'enterprise', entityId: keepId, before: diff?.before ?? null, after: { ...(diff?.after ?? {}), mergedFrom: mergeId, moved }, reason });
     scope.audit({ entity: 'enterprise', entityId: mergeId, before: { archived: false }, after: { archived: true, mergedInto: keepId }, reason });

@@ -25,6 +25,7 @@ import { enterpriseColumnAliases } from './columns';
 import { asText, diffData } from './diff';
 import { parseRow, RowProblem, type ParsedRow } from './import-row';
 import { enterpriseWriter, getData } from './repo';
+import { nameKeyOf } from './search-keys';
 import { labelOf } from './validate';
 
 const PREVIEW_ROWS = 30;
@@ -69,7 +70,6 @@ export async function previewImport(core: Core, input: z.output<typeof ImportPre
 
 interface Checked {
   row: number;
-  cells: (string | null)[];
   parsed: ParsedRow;
 }
 
@@ -123,7 +123,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
         firstRowOfCode.set(code, r.row);
       }
       for (const w of parsed.warnings) warnings.push({ row: r.row, column: fieldColumn(w.field), reason: w.message });
-      good.push({ row: r.row, cells: r.cells, parsed });
+      good.push({ row: r.row, parsed });
     } catch (err) {
       if (!(err instanceof RowProblem)) throw err;
       rejected.push({ row: r.row, column: fieldColumn(err.field), reason: err.message, cells: r.cells });
@@ -134,7 +134,10 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
   // Phase 2: write. Existing enterprises (same code; or same name when neither has a code) are updated.
   const writer = enterpriseWriter(jc.sqlite);
   const byCode = jc.sqlite.prepare('SELECT id FROM enterprises WHERE uscc = ?');
-  const byNameNoCode = jc.sqlite.prepare('SELECT id FROM enterprises WHERE name = ? AND uscc IS NULL AND archived_at IS NULL LIMIT 2');
+  // Through the name_key index (the key is a function of the name), not a scan per row.
+  const byNameNoCode = jc.sqlite.prepare(
+    'SELECT id FROM enterprises WHERE name_key = ? AND name = ? AND uscc IS NULL AND archived_at IS NULL LIMIT 2',
+  );
   const now = new Date().toISOString();
   const changes: ImportResult['changes'] = [];
   let inserted = 0;
@@ -150,7 +153,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     let existingId: number | undefined;
     if (parsed.data.uscc) existingId = (byCode.get(parsed.data.uscc) as { id: number } | undefined)?.id;
     else {
-      const same = byNameNoCode.all(parsed.data.name) as { id: number }[];
+      const same = byNameNoCode.all(nameKeyOf(parsed.data.name), parsed.data.name) as { id: number }[];
       if (same.length === 1) existingId = same[0]!.id;
     }
     if (existingId === undefined) {

@@ -124,6 +124,33 @@ describe('the enterprise registry', () => {
     ]);
   });
 
+  it('keeps the search indexes and the tag filter in step with edits, archiving, restoring and merging', async () => {
+    const b = await setup();
+    const { enterprise } = await callOk(b, 'enterprises.create', { data: haixin });
+    const data = (await callOk(b, 'enterprises.get', { id: enterprise.id }));
+    await callOk(b, 'enterprises.update', {
+      id: enterprise.id,
+      expectedUpdatedAt: data.updatedAt,
+      data: { ...haixin, name: '华容县碧波洗化有限公司', phone: '13912345678', tags: ['洗涤用品经营户'] },
+    });
+    for (const q of ['碧', '碧波', '碧波洗化', 'bbxh', 'bibo', '2345678']) expect(await names(b, q), q).toEqual(['华容县碧波洗化有限公司']);
+    for (const q of ['海信', '海信日化', 'hxrh', '4221234']) expect(await names(b, q), q).toEqual([]);
+    expect(await names(b, '', { tags: ['洗涤用品生产企业'] })).toEqual([]);
+    expect(await names(b, '', { tags: ['洗涤用品经营户'] })).toEqual(['华容县碧波洗化有限公司']);
+
+    await callOk(b, 'enterprises.archive', { id: enterprise.id, reason: '已注销' });
+    expect(await names(b, '碧波')).toEqual([]);
+    expect(await names(b, '', { tags: ['洗涤用品经营户'] })).toEqual([]);
+    await callOk(b, 'enterprises.restore', { id: enterprise.id, reason: '误归档' });
+    expect(await names(b, '碧波洗化')).toEqual(['华容县碧波洗化有限公司']);
+
+    const dup = await callOk(b, 'enterprises.create', { data: { name: '碧波洗化店', address: haixin.address, tags: ['小作坊'] } });
+    expect(await names(b, '碧波')).toHaveLength(2);
+    await callOk(b, 'enterprises.merge', { keepId: enterprise.id, mergeId: dup.enterprise.id, reason: '同一企业' });
+    expect(await names(b, '碧波')).toEqual(['华容县碧波洗化有限公司']);
+    expect(await names(b, '', { tags: ['小作坊'] })).toEqual(['华容县碧波洗化有限公司']);
+  });
+
   it('flags likely duplicates on save, lists them, remembers "not a duplicate", and merges keeping both histories', async () => {
     const b = await setup();
     const a = (await callOk(b, 'enterprises.create', { data: haixin })).enterprise;

@@ -1,6 +1,7 @@
 // Brings the stored search keys up to the current rules (after an upgrade, or for rows written
 // by an older version). Runs at start-up, in batches, each batch its own transaction.
 import type { Sqlite } from '../db/open';
+import { reindex } from './repo';
 import { SEARCH_KEYS_VERSION, searchKeys } from './search-keys';
 
 /** Re-keys every enterprise whose keys are older than SEARCH_KEYS_VERSION; returns how many. */
@@ -17,6 +18,7 @@ export function rekeyEnterprises(sqlite: Sqlite, batch = 5000): number {
       for (const r of rows) {
         const k = searchKeys(r.name, JSON.parse(r.former_names) as string[]);
         update.run(k.namePinyin, k.nameInitials, k.searchGrams, k.nameKey, SEARCH_KEYS_VERSION, r.id);
+        reindex(sqlite, r.id);
       }
     }).immediate();
     done += rows.length;

@@ -5,7 +5,7 @@ import { maskIdNumber } from '../../../shared/idcard';
 import type { Sqlite } from '../db/open';
 import { townshipName } from '../divisions/divisions';
 import { industryByCode } from '../reference/industries';
-import { SEARCH_KEYS_VERSION, searchKeys } from './search-keys';
+import { SEARCH_KEYS_VERSION, searchKeys, type SearchKeys } from './search-keys';
 
 /** The columns of a list row, for SELECTs aliased `e`. */
 export const ROW_COLUMNS = `e.id, e.name, e.uscc, e.entity_type, e.legal_rep, e.phone, e.address, e.township_code,
@@ -148,8 +148,7 @@ const COLUMNS = [
 ] as const;
 
 /** The column values of `data` in COLUMNS order, search keys included. */
-export function columnValues(data: EnterpriseData, codeOverrideReason: string | null, now: string): unknown[] {
-  const keys = searchKeys(data.name, data.formerNames);
+export function columnValues(data: EnterpriseData, codeOverrideReason: string | null, now: string, keys = searchKeys(data.name, data.formerNames)): unknown[] {
   return [
     data.name, JSON.stringify(data.formerNames), data.uscc, codeOverrideReason, data.entityType, data.legalRep, data.idNumber,
     data.phone, data.address, data.townshipCode, data.grid, data.industryCode, data.status, data.supervisionClass,
@@ -158,30 +157,141 @@ export function columnValues(data: EnterpriseData, codeOverrideReason: string | 
   ];
 }
 
+/**
+ * The search indexes and the tag/product mirrors of enterprise rows. They are written here, not
+ * by triggers: FTS5 flushes its pending terms at every statement savepoint, and any statement that
+ * fires a trigger opens one, which made a 100k-row import three times slower. Every write of an
+ * enterprise goes through enterpriseWriter or reindex(); rows inserted any other way keep
+ * search_version = 0 and are indexed by the re-keying at the next start-up.
+ */
+function searchIndexer(sqlite: Sqlite) {
+  const insertText = sqlite.prepare(
+    'INSERT INTO enterprise_text (rowid, name, former, address, code, phone, pinyin, initials, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertGrams = sqlite.prepare('INSERT INTO enterprise_grams (rowid, grams, state) VALUES (?, ?, ?)');
+  const deleteText = sqlite.prepare('DELETE FROM enterprise_text WHERE rowid = ?');
+  const deleteGrams = sqlite.prepare('DELETE FROM enterprise_grams WHERE rowid = ?');
+  const deleteTags = sqlite.prepare('DELETE FROM enterprise_tags WHERE enterprise_id = ?');
+  const insertTag = sqlite.prepare('INSERT OR IGNORE INTO enterprise_tags (enterprise_id, tag) VALUES (?, ?)');
+  const deleteProducts = sqlite.prepare('DELETE FROM enterprise_products WHERE enterprise_id = ?');
+  const insertProduct = sqlite.prepare('INSERT OR IGNORE INTO enterprise_products (enterprise_id, product_id) VALUES (?, ?)');
+  return {
+    /** Writes the text indexes of a row (after `unindex` when it had some). */
+    index(id: number, v: IndexedValues): void {
+      const state = v.archived ? 'archived' : 'active';
+      insertText.run(id, v.name, v.formerNames, v.address, v.uscc, v.phone, v.namePinyin, v.nameInitials, state);
+      insertGrams.run(id, v.searchGrams, state);
+    },
+    unindex(id: number): void {
+      deleteText.run(id);
+      deleteGrams.run(id);
+    },
+    /** Replaces the tag and product mirrors of a row. */
+    mirror(id: number, tags: readonly string[], products: readonly string[], replace: boolean): void {
+      if (replace) {
+        deleteTags.run(id);
+        deleteProducts.run(id);
+      }
+      for (const t of tags) insertTag.run(id, t);
+      for (const p of products) insertProduct.run(id, p);
+    },
+  };
+}
+
+interface IndexedValues {
+  name: string;
+  formerNames: string;
+  address: string | null;
+  uscc: string | null;
+  phone: string | null;
+  namePinyin: string | null;
+  nameInitials: string | null;
+  searchGrams: string | null;
+  archived: boolean;
+}
+
+const indexers = new WeakMap<Sqlite, ReturnType<typeof searchIndexer>>();
+function indexerOf(sqlite: Sqlite) {
+  let i = indexers.get(sqlite);
+  if (!i) indexers.set(sqlite, (i = searchIndexer(sqlite)));
+  return i;
+}
+
+/** Rewrites the search indexes and mirrors of one enterprise from its stored row (after archiving, merging, re-keying). */
+export function reindex(sqlite: Sqlite, id: number): void {
+  const r = sqlite
+    .prepare(
+      `SELECT name, former_names, address, uscc, phone, name_pinyin, name_initials, search_grams, archived_at, tags, products
+       FROM enterprises WHERE id = ?`,
+    )
+    .get(id) as
+    | (Pick<RawFull, 'name' | 'former_names' | 'address' | 'uscc' | 'phone' | 'archived_at' | 'tags' | 'products'> & {
+        name_pinyin: string | null;
+        name_initials: string | null;
+        search_grams: string | null;
+      })
+    | undefined;
+  if (!r) return;
+  const ix = indexerOf(sqlite);
+  ix.unindex(id);
+  ix.index(id, {
+    name: r.name,
+    formerNames: r.former_names,
+    address: r.address,
+    uscc: r.uscc,
+    phone: r.phone,
+    namePinyin: r.name_pinyin,
+    nameInitials: r.name_initials,
+    searchGrams: r.search_grams,
+    archived: r.archived_at !== null,
+  });
+  ix.mirror(id, parseList(r.tags), parseList(r.products), true);
+}
+
 /** Prepared statements for writing enterprises on one connection. */
 export function enterpriseWriter(sqlite: Sqlite) {
   const insert = sqlite.prepare(
     `INSERT INTO enterprises (${COLUMNS.join(', ')}, created_at) VALUES (${COLUMNS.map(() => '?').join(', ')}, ?)`,
   );
   const update = sqlite.prepare(`UPDATE enterprises SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  const archivedAt = sqlite.prepare('SELECT archived_at FROM enterprises WHERE id = ?').pluck();
   const deleteLicences = sqlite.prepare('DELETE FROM enterprise_licences WHERE enterprise_id = ?');
   const insertLicence = sqlite.prepare(
     'INSERT INTO enterprise_licences (enterprise_id, kind, number, scope, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const ix = indexerOf(sqlite);
   const writeLicences = (id: number, data: EnterpriseData) => {
     deleteLicences.run(id);
     for (const l of data.licences) insertLicence.run(id, l.kind, l.number, l.scope, l.validFrom, l.validTo);
   };
+  const indexed = (data: EnterpriseData, keys: SearchKeys, archived: boolean): IndexedValues => ({
+    name: data.name,
+    formerNames: JSON.stringify(data.formerNames),
+    address: data.address,
+    uscc: data.uscc,
+    phone: data.phone,
+    namePinyin: keys.namePinyin,
+    nameInitials: keys.nameInitials,
+    searchGrams: keys.searchGrams,
+    archived,
+  });
   return {
-    /** Inserts a new enterprise and returns its id. */
+    /** Inserts a new enterprise (indexes included) and returns its id. */
     insert(data: EnterpriseData, codeOverrideReason: string | null, now: string): number {
-      const id = Number(insert.run(...columnValues(data, codeOverrideReason, now), now).lastInsertRowid);
+      const keys = searchKeys(data.name, data.formerNames);
+      const id = Number(insert.run(...columnValues(data, codeOverrideReason, now, keys), now).lastInsertRowid);
+      ix.index(id, indexed(data, keys, false));
+      ix.mirror(id, data.tags, data.products, false);
       if (data.licences.length) writeLicences(id, data);
       return id;
     },
-    /** Replaces an enterprise's data (licences included). */
+    /** Replaces an enterprise's data (licences and indexes included). */
     update(id: number, data: EnterpriseData, codeOverrideReason: string | null, now: string): void {
-      update.run(...columnValues(data, codeOverrideReason, now), id);
+      const keys = searchKeys(data.name, data.formerNames);
+      update.run(...columnValues(data, codeOverrideReason, now, keys), id);
+      ix.unindex(id);
+      ix.index(id, indexed(data, keys, archivedAt.get(id) !== null));
+      ix.mirror(id, data.tags, data.products, true);
       writeLicences(id, data);
     },
   };

@@ -6,7 +6,7 @@ import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import { diffData } from './diff';
 import { duplicateHints } from './duplicates';
-import { enterpriseWriter, getData, getEnterprise, idNumberOf } from './repo';
+import { enterpriseWriter, getData, getEnterprise, idNumberOf, reindex } from './repo';
 import { assertCodeFree, checkCreditCode, checkReferences } from './validate';
 
 /** Adds an enterprise after checking its code (unique, valid or overridden) and reference codes. */
@@ -63,6 +63,7 @@ function setArchived(core: Core, ctx: RequestContext, method: string, id: number
     core.sqlite
       .prepare('UPDATE enterprises SET archived_at = ?, archive_reason = ?, updated_at = ? WHERE id = ?')
       .run(archive ? now : null, archive ? reason : null, now, id);
+    reindex(core.sqlite, id);
     scope.audit({
       entity: 'enterprise',
       entityId: id,
