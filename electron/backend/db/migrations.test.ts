@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseAtMigration, shippedMigrations } from '../../../tests/helpers/migrations';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { openBackend } from '../backend';
+import { SEARCH_KEYS_VERSION } from '../registry/search-keys';
 import { migrationState, openDatabase } from './open';
 
 describe('migrations', () => {
@@ -50,7 +51,7 @@ describe('migrations', () => {
       expect(await search('调味品')).toEqual(['华容县长江调味品商行']);
       expect(await search('4221234')).toEqual(['华容县海信日化有限公司']);
       const row = b.core.sqlite.prepare("SELECT former_names, tags, products, search_version FROM enterprises WHERE uscc IS NOT NULL").get();
-      expect(row).toEqual({ former_names: '[]', tags: '[]', products: '[]', search_version: 1 });
+      expect(row).toEqual({ former_names: '[]', tags: '[]', products: '[]', search_version: SEARCH_KEYS_VERSION });
     } finally {
       await b.close();
     }

@@ -51,3 +51,27 @@ export function townshipName(code: string): string | undefined {
   }
   return names.get(code);
 }
+
+let regions: Set<string> | undefined;
+const REGION_SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|县|区|盟|旗)$/u;
+
+/** Every province, city and county name, full (湖南省) and short (湖南), for stripping region prefixes off enterprise names. */
+export function regionNames(): ReadonlySet<string> {
+  if (!regions) {
+    regions = new Set(['中国']);
+    const add = (name: string) => {
+      if (name === '市辖区' || name === '县') return;
+      regions!.add(name);
+      const short = name.replace(REGION_SUFFIX, '');
+      if (short.length >= 2) regions!.add(short);
+    };
+    for (const p of countyTree()) {
+      add(p.name);
+      for (const c of p.children ?? []) {
+        add(c.name);
+        for (const k of c.children ?? []) add(k.name);
+      }
+    }
+  }
+  return regions;
+}

@@ -2,9 +2,10 @@
 // second reading for polyphones, single characters and character pairs for 1–2 character
 // queries, and a normalised name for spotting duplicates.
 import { customPinyin, pinyin } from 'pinyin-pro';
+import { regionNames } from '../divisions/divisions';
 
 /** Bump when the rules below change: rows with an older version are re-keyed at start-up. */
-export const SEARCH_KEYS_VERSION = 1;
+export const SEARCH_KEYS_VERSION = 2;
 
 // Words in company and place names that pinyin-pro's general dictionary reads wrongly or
 // ambiguously. Kept short and specific: a wrong entry here is worse than none.
@@ -133,17 +134,24 @@ function grams(text: string, into: Set<string>): void {
   }
 }
 
-const REGION_PREFIX = /^(中国|湖南省|[\p{Script=Han}]{2,4}?(?:省|自治区|市|自治州|地区|县|自治县|区))/u;
 const ORG_FORM =
   /(股份有限公司|有限责任公司|有限公司|分公司|公司|农民专业合作社|专业合作社|合作社|个体工商户|经营部|经营店|门市部|商行|商店|超市|店|厂)$/u;
 
 /** Normalised name used to group likely duplicates (华容县鑫源商贸有限公司 → 鑫源商贸). */
 export function nameKeyOf(name: string): string {
   let key = name.replace(/[\s()（）[\]【】《》"“”'‘’·.,，、\-—]/gu, '');
+  // Real division names only: a pattern such as "two characters then 市" also eats 惠润超市.
+  const regions = regionNames();
   for (let n = 0; n < 3; n++) {
-    const m = REGION_PREFIX.exec(key);
-    if (!m || key.length - m[0].length < 2) break;
-    key = key.slice(m[0].length);
+    let cut = 0;
+    for (let len = Math.min(8, key.length - 2); len >= 2; len--) {
+      if (regions.has(key.slice(0, len))) {
+        cut = len;
+        break;
+      }
+    }
+    if (!cut) break;
+    key = key.slice(cut);
   }
   const form = ORG_FORM.exec(key);
   if (form && key.length - form[0].length >= 2) key = key.slice(0, -form[0].length);
