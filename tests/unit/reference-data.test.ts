@@ -1,7 +1,10 @@
-// Shape and consistency of the shipped reference tables (resources/industries, resources/products).
+// Shape and consistency of the shipped reference tables (resources/industries, resources/products,
+// resources/holidays).
 // Where the data came from, and what is still missing, is in the SOURCE.md beside each file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { holidayCalendar } from '../../electron/backend/reference/holidays';
+import { isWorkday } from '../../shared/workdays';
 
 interface Industry {
   code: string;
@@ -133,5 +136,23 @@ describe('全国重点工业产品质量安全监管目录（2023年版）', () 
     expect(catalogue.categories.length).toBeLessThanOrEqual(14);
     expect(products.length).toBeLessThanOrEqual(247);
     if (products.length === 247) expect(catalogue.categories.length).toBe(14);
+  });
+});
+
+describe('国务院办公厅部分节假日安排 (resources/holidays)', () => {
+  it('loads through the backend loader, checked, once', () => {
+    const cal = holidayCalendar();
+    expect(holidayCalendar()).toBe(cal);
+    for (let year = 2020; year <= 2026; year++) expect(cal.years.has(year), String(year)).toBe(true);
+    expect(cal.offDays.size).toBeGreaterThan(0);
+    expect(cal.makeupWorkdays.size).toBeGreaterThan(0);
+  });
+
+  it('answers known days of the official arrangement', () => {
+    const cal = holidayCalendar();
+    expect(isWorkday(cal, '2026-02-16')).toBe(false); // 春节
+    expect(isWorkday(cal, '2026-02-14')).toBe(true); // 调休上班（周六）
+    expect(isWorkday(cal, '2025-10-08')).toBe(false); // 国庆节、中秋节
+    expect(isWorkday(cal, '2025-10-11')).toBe(true); // 调休上班（周六）
   });
 });

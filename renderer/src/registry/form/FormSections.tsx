@@ -14,7 +14,7 @@ export function BasicSection({ codeField, idNumberHelp }: { codeField: ReactNode
     <Row gutter={24}>
       <Col span={12}>
         <Form.Item name="name" label={label('name')} rules={[{ required: true, message: '请填写企业名称' }]}>
-          <Input maxLength={100} placeholder="与营业执照一致" />
+          <Input maxLength={100} placeholder="与营业执照一致" autoFocus />
         </Form.Item>
       </Col>
       <Col span={12}>{codeField}</Col>
