@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import { DivisionNode, Township } from './divisions';
 import {
+  DeadlineRules, Dossier, DossierInput, DossierRecord, DueList, DueListInput, RecordCreateInput, RecordId, RecordSaved,
+  RecordUpdateInput, RecordVoidInput,
+} from './dossier';
+import {
   ArchiveInput, CodeCheckInput, CodeCheckResult, DuplicateList, DuplicateListInput, Enterprise, EnterpriseHistory,
   EnterpriseId, EnterpriseSaveInput, EnterpriseSaved, EnterpriseSearchInput, EnterpriseSearchResult,
   EnterpriseUpdateInput, MergeInput, MergeResult, PairInput, TagCount,
@@ -75,6 +79,15 @@ export const contract = {
   'enterprises.importPreview': query('预览导入文件', ImportPreviewInput, ImportPreview),
   'enterprises.import': job('导入企业名录', ImportInput, ImportResult),
   'enterprises.export': job('导出企业名录', ExportInput, ExportResult),
+
+  'dossier.get': query('查看企业档案', DossierInput, Dossier),
+  'dossier.record': query('查看档案记录', RecordId, DossierRecord),
+  'dossier.create': mutation('新增档案记录', RecordCreateInput, RecordSaved),
+  'dossier.update': mutation('修改档案记录', RecordUpdateInput, RecordSaved),
+  'dossier.void': mutation('作废档案记录', RecordVoidInput, DossierRecord),
+  'deadlines.due': query('查看到期事项', DueListInput, DueList),
+  'settings.getDeadlineRules': query('读取期限设置', empty, DeadlineRules),
+  'settings.saveDeadlineRules': mutation('保存期限设置', DeadlineRules, DeadlineRules),
 
   'reference.industries': query('读取国民经济行业分类', empty, z.array(IndustryNode)),
   'reference.products': query('读取重点工业产品目录', empty, z.array(ProductItem)),

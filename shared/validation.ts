@@ -19,6 +19,7 @@ z.config({
         if (iss.origin === 'array') return `最多 ${String(iss.maximum)} 项`;
         return `不能大于 ${String(iss.maximum)}`;
       case 'invalid_value':
+        if (iss.input === undefined || iss.input === null) return '必须填写';
         return `只能是以下之一：${iss.values.map(String).join('、')}`;
       case 'unrecognized_keys':
         return `包含无法识别的字段：${iss.keys.join('、')}`;
@@ -70,7 +71,9 @@ export interface FieldProblem {
 export function describeZodError(schema: z.ZodType, error: z.ZodError): { message: string; problems: FieldProblem[] } {
   const problems = error.issues.map((iss: Issue) => {
     const field = iss.path.map(String).join('.');
-    const label = fieldLabel(schema, iss.path) ?? (field || '输入');
+    // A nested check (a dossier record's fields) may name its field itself.
+    const own = iss.code === 'custom' && typeof iss.params?.label === 'string' ? iss.params.label : undefined;
+    const label = own ?? fieldLabel(schema, iss.path) ?? (field || '输入');
     return { field, label, message: iss.message };
   });
   const message = problems.map((p) => `${p.label}：${p.message}`).join('；');

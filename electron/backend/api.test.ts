@@ -71,6 +71,9 @@ describe('the contract API', () => {
     const first = await callOk(b, 'enterprises.get', { id: 1 });
     const csv = await b.core.files.putBytes(Buffer.from('企业名称,联系电话\n华容县测试商行,13800000000\n'), '名录.csv');
     const office = { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' };
+    const note = (text: string) => ({ enterpriseId: 1, kind: 'note' as const, occurredOn: '2026-03-02', data: { text } });
+    const kept = (await callOk(b, 'dossier.create', note('契约测试备注'))).record;
+    const voided = (await callOk(b, 'dossier.create', note('待作废的备注'))).record;
     const inputs: Partial<Record<string, unknown>> = {
       'divisions.townships': { countyCode: '430623' },
       'jobs.get': { jobId: started.jobId },
@@ -89,6 +92,12 @@ describe('the contract API', () => {
       'enterprises.merge': { keepId: 5, mergeId: 6, reason: '测试合并' },
       'enterprises.importPreview': { file: csv.sha256, fileName: '名录.csv' },
       'enterprises.import': { file: csv.sha256, fileName: '名录.csv', headerRow: 1, mapping: { name: 0, phone: 1 }, dryRun: true },
+      'dossier.get': { enterpriseId: 1 },
+      'dossier.record': { id: kept.id },
+      'dossier.create': note('又一条备注'),
+      'dossier.update': { id: kept.id, expectedUpdatedAt: kept.updatedAt, kind: 'note', occurredOn: '2026-03-03', data: { text: '改过的备注' } },
+      'dossier.void': { id: voided.id, reason: '录重了' },
+      'settings.saveDeadlineRules': { objection: { days: 15, unit: 'working' } },
       'reference.saveProduct': { id: null, category: '日用化学制品及卫生用品', name: '洗涤剂' },
     };
     for (const method of methodNames) {

@@ -9,6 +9,10 @@ import type { RequestContext } from './context';
 import { listAudit } from './audit/list';
 import type { Core } from './core';
 import { generateDemo } from './demo/generate';
+import { dueList } from './dossier/deadlines';
+import { getDossier, getRecord } from './dossier/read';
+import { createRecord, updateRecord, voidRecord } from './dossier/records';
+import { getDeadlineRules, saveDeadlineRules } from './dossier/rules';
 import { countyByCode, countyTree, townshipsOf } from './divisions/divisions';
 import { industries } from './reference/industries';
 import { listProducts, saveProduct } from './reference/products';
@@ -53,6 +57,14 @@ const handlers: Handlers = {
   'enterprises.importPreview': (core, input) => previewImport(core, input),
   'enterprises.import': (core, input, ctx) => ({ jobId: importEnterprisesJob(core, ctx, input).id }),
   'enterprises.export': (core, input, ctx) => ({ jobId: exportEnterprisesJob(core, ctx, input).id }),
+  'dossier.get': (core, input) => getDossier(core.sqlite, input),
+  'dossier.record': (core, input) => getRecord(core.sqlite, input.id),
+  'dossier.create': (core, input, ctx) => createRecord(core, ctx, input.enterpriseId, input),
+  'dossier.update': (core, input, ctx) => updateRecord(core, ctx, input.id, input.expectedUpdatedAt, input),
+  'dossier.void': (core, input, ctx) => voidRecord(core, ctx, input.id, input.reason),
+  'deadlines.due': (core, input) => dueList(core.sqlite, input),
+  'settings.getDeadlineRules': (core) => getDeadlineRules(core.sqlite),
+  'settings.saveDeadlineRules': (core, input, ctx) => saveDeadlineRules(core, ctx, input),
   'reference.industries': () => industries(),
   'reference.products': (core) => listProducts(core.sqlite),
   'reference.saveProduct': (core, input, ctx) => saveProduct(core, ctx, input),

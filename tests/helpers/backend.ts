@@ -25,7 +25,7 @@ export async function callOk<M extends MethodName>(b: Backend, method: M, input:
 export function dumpTables(sqlite: Database.Database): string {
   const tables = [
     'settings', 'audit_log', 'enterprises', 'enterprise_tags', 'enterprise_products', 'enterprise_licences',
-    'duplicate_dismissals', 'reference_products', 'files',
+    'duplicate_dismissals', 'reference_products', 'files', 'dossier_records', 'record_files', 'deadlines',
   ];
   return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }

@@ -56,4 +56,24 @@ describe('migrations', () => {
       await b.close();
     }
   });
+
+  it('0003_dossier: an enterprise of the registry version gets an empty file that takes records', async () => {
+    const dataDir = tempDir();
+    const old = databaseAtMigration(join(dataDir, 'qingbo.db'), 3);
+    old
+      .prepare("INSERT INTO enterprises (name, uscc, entity_type, township_code, tags) VALUES ('华容县海信日化有限公司', '91430623MA4L000000', '企业', '430623101', '[\"洗涤用品生产企业\"]')")
+      .run();
+    old.close();
+    const b = openBackend(dataDir, { stderrLevel: 'silent' });
+    try {
+      const ctx = { actor: 'test' };
+      const empty = await b.api.call('dossier.get', { enterpriseId: 1 }, ctx);
+      expect(empty.ok && (empty.value as { total: number }).total).toBe(0);
+      const saved = await b.api.call('dossier.create', { enterpriseId: 1, kind: 'note', occurredOn: '2026-03-02', data: { text: '升级后的第一条记录' } }, ctx);
+      expect(saved.ok).toBe(true);
+      expect(b.core.sqlite.prepare('SELECT township_code FROM dossier_records').get()).toEqual({ township_code: '430623101' });
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -81,7 +81,7 @@ export const enterprises = sqliteTable(
     creditClass: text('credit_class', { enum: ['A', 'B', 'C', 'D'] }),
     establishedOn: text('established_on'),
     riskNotes: text('risk_notes'),
-    /** JSON arrays, mirrored into enterprise_tags / enterprise_products by triggers for filtering. */
+    /** JSON arrays, mirrored into enterprise_tags / enterprise_products (by registry/repo.ts) for filtering. */
     tags: text('tags').notNull().default('[]'),
     products: text('products').notNull().default('[]'),
     archivedAt: text('archived_at'),
@@ -110,7 +110,7 @@ export const enterprises = sqliteTable(
   ],
 );
 
-/** Tags of an enterprise, one row each (kept by triggers from enterprises.tags). */
+/** Tags of an enterprise, one row each (kept by registry/repo.ts from enterprises.tags). */
 export const enterpriseTags = sqliteTable(
   'enterprise_tags',
   {
@@ -120,7 +120,7 @@ export const enterpriseTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.tag, t.enterpriseId] }), index('enterprise_tags_enterprise_idx').on(t.enterpriseId)],
 );
 
-/** Key industrial products an enterprise makes or sells (kept by triggers from enterprises.products). */
+/** Key industrial products an enterprise makes or sells (kept by registry/repo.ts from enterprises.products). */
 export const enterpriseProducts = sqliteTable(
   'enterprise_products',
   {
@@ -166,3 +166,73 @@ export const referenceProducts = sqliteTable('reference_products', {
   builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
   archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
 });
+
+/** 一企一档: one row per thing the office did with an enterprise; never deleted, voided with a reason. */
+export const dossierRecords = sqliteTable(
+  'dossier_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    /** shared/dossier.ts recordKinds. */
+    kind: text('kind').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    /** The timeline line, computed on save. */
+    summary: text('summary').notNull(),
+    /** The kind's fields as JSON, validated by shared/dossier.ts recordFields. */
+    data: text('data').notNull(),
+    /** The record that opened this one (an unqualified sampling for its rectification). */
+    sourceId: integer('source_id'),
+    /** Copied from the enterprise so that counts by township need no join. */
+    townshipCode: text('township_code'),
+    /** The enterprise was archived when the record was made (allowed, shown flagged). */
+    enterpriseArchived: integer('enterprise_archived', { mode: 'boolean' }).notNull().default(false),
+    voidedAt: text('voided_at'),
+    voidReason: text('void_reason'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('dossier_records_enterprise_idx').on(t.enterpriseId, t.occurredOn, t.id),
+    index('dossier_records_kind_idx').on(t.kind, t.occurredOn),
+    index('dossier_records_source_idx').on(t.sourceId),
+  ],
+);
+
+/** Files attached to a record (the bytes are in the file store, once, whatever the record). */
+export const recordFiles = sqliteTable(
+  'record_files',
+  {
+    recordId: integer('record_id').notNull().references(() => dossierRecords.id),
+    sha256: text('sha256').notNull().references(() => files.sha256),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.sha256] }), index('record_files_sha_idx').on(t.sha256)],
+);
+
+/** Deadlines opened by records (objection window, order to correct, 复查, reply), recomputed on every save of their record. */
+export const deadlines = sqliteTable(
+  'deadlines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordId: integer('record_id').notNull().references(() => dossierRecords.id),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    /** shared/dossier.ts deadlineKinds. */
+    kind: text('kind').notNull(),
+    startOn: text('start_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
+    doneOn: text('done_on'),
+    /** JSON array of Chinese warnings (e.g. a holiday calendar year not yet shipped). */
+    warnings: text('warnings').notNull().default('[]'),
+    townshipCode: text('township_code'),
+  },
+  (t) => [
+    index('deadlines_due_idx').on(t.status, t.dueOn),
+    index('deadlines_record_idx').on(t.recordId),
+    index('deadlines_enterprise_idx').on(t.enterpriseId, t.status),
+  ],
+);
