@@ -40,6 +40,11 @@ export function updateEnterprise(
       });
     }
     const before = getData(core.sqlite, id);
+    // Class changes need a reason and leave a record in the dossier: they go through dossier.create.
+    if (data.supervisionClass !== before.supervisionClass || data.creditClass !== before.creditClass) {
+      const field = data.supervisionClass !== before.supervisionClass ? 'supervisionClass' : 'creditClass';
+      throw new AppError('VALIDATION', `${field === 'supervisionClass' ? '监管类别' : '信用风险分类'}请在「一企一档」中调整，并写明原因`, { field });
+    }
     // A code that was accepted with a reason stays accepted while it is unchanged.
     const keptReason = before.uscc !== null && before.uscc === data.uscc ? current.codeOverrideReason : null;
     const code = checkCreditCode(data.uscc, overrideReason ?? keptReason);

@@ -156,7 +156,7 @@ export function EnterpriseFormPage() {
           <ContactSection />
         </Card>
         <Card title="分类监管">
-          <SupervisionSection />
+          <SupervisionSection editing={id !== null} />
         </Card>
         <Card title="证照">
           <LicencesField />

@@ -86,7 +86,8 @@ export function ContactSection() {
   );
 }
 
-export function SupervisionSection() {
+/** Classes are chosen when an enterprise is added; later changes go through the dossier, with a reason. */
+export function SupervisionSection({ editing = false }: { editing?: boolean }) {
   const industries = useIndustryTree(false);
   return (
     <Row gutter={24}>
@@ -103,13 +104,18 @@ export function SupervisionSection() {
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="supervisionClass" label={label('supervisionClass')} extra="严管：涉及人身健康安全；专管：生产许可证、CCC 或强制性标准产品；其余为普通">
-          <Radio.Group optionType="button" options={options(supervisionClasses)} />
+        <Form.Item
+          name="supervisionClass"
+          label={label('supervisionClass')}
+          extra={editing ? '调整请到「一企一档」新增“监管类别调整”记录，写明原因' : '严管：涉及人身健康安全；专管：生产许可证、CCC 或强制性标准产品；其余为普通'}
+        >
+          <Radio.Group optionType="button" options={options(supervisionClasses)} disabled={editing} />
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item<FormValues> name="creditClass" label={label('creditClass')}>
+        <Form.Item<FormValues> name="creditClass" label={label('creditClass')} extra={editing ? '调整请到「一企一档」新增“信用变更”记录，写明原因' : undefined}>
           <Select
+            disabled={editing}
             options={[...creditClasses.map((c) => ({ value: c, label: creditClassLabels[c] })), { value: NO_CREDIT_CLASS, label: '未分类' }]}
           />
         </Form.Item>
