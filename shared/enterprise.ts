@@ -199,6 +199,8 @@ export const EnterpriseUpdateInput = EnterpriseSaveInput.extend({
   id: z.number().int().min(1).describe('企业编号'),
   /** The `updatedAt` the form was loaded with; a newer one means someone else saved first. */
   expectedUpdatedAt: z.string().describe('读取时的修改时间'),
+  /** Keep the stored ID number (the form never saw it in full); `data.idNumber` is then ignored. */
+  keepIdNumber: z.boolean().default(false).describe('保留原证件号码'),
 }).strict();
 
 export const EnterpriseSaved = z.object({ enterprise: Enterprise, duplicates: z.array(DuplicateHint) });

@@ -45,7 +45,7 @@ const handlers: Handlers = {
   'enterprises.checkCode': (core, input) => checkCodeFor(core.sqlite, input.code, input.exceptId),
   'enterprises.create': (core, input, ctx) => createEnterprise(core, ctx, input.data, input.codeOverrideReason),
   'enterprises.update': (core, input, ctx) =>
-    updateEnterprise(core, ctx, input.id, input.data, input.codeOverrideReason, input.expectedUpdatedAt),
+    updateEnterprise(core, ctx, input.id, input.data, input.codeOverrideReason, input.expectedUpdatedAt, input.keepIdNumber),
   'enterprises.archive': (core, input, ctx) => archiveEnterprise(core, ctx, input.id, input.reason),
   'enterprises.restore': (core, input, ctx) => restoreEnterprise(core, ctx, input.id, input.reason),
   'enterprises.revealIdNumber': (core, input, ctx) => revealIdNumber(core, ctx, input.id),

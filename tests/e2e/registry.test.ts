@@ -128,8 +128,9 @@ describe('the registry', () => {
     await button(page, '编辑').click();
     await page.getByRole('heading', { name: /编辑：华容县清波测试电线厂/ }).waitFor();
     await expect.poll(() => page.getByLabel('联系电话').inputValue()).toBe('0730-5551234');
-    // The whole record is saved again, so the form holds the full ID number (and says the viewing is logged).
-    await expect.poll(() => page.getByLabel('证件号码').inputValue()).toBe(idNumber);
+    // Editing keeps the stored ID number without showing it in full.
+    await page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`).waitFor();
+    await page.getByText('保存时保留原号码').waitFor();
     await page.getByLabel('联系电话').fill('0730-5559876');
     await button(page, '保存').click();
     await page.getByText('「华容县清波测试电线厂」已保存').waitFor();

@@ -104,6 +104,11 @@ describe('the enterprise registry', () => {
     expect(await names(b, '4221234')).toEqual([]);
     const revealed = await callOk(b, 'enterprises.revealIdNumber', { id: enterprise.id });
     expect(revealed.idNumber).toBe('43062319800101007X');
+    // A form that never saw the number in full keeps it.
+    const kept = await callOk(b, 'enterprises.update', {
+      id: enterprise.id, data: { ...data, idNumber: null, phone: '13907302222' }, expectedUpdatedAt: saved.enterprise.updatedAt, keepIdNumber: true,
+    });
+    expect(kept.enterprise.idNumberMasked).toBe('430623********007X');
   });
 
   it('refuses a wrong ID number naming its check character', async () => {

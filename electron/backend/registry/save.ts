@@ -30,6 +30,7 @@ export function updateEnterprise(
   data: EnterpriseData,
   overrideReason: string | null,
   expectedUpdatedAt: string,
+  keepIdNumber = false,
 ): EnterpriseSaved {
   return write(core, ctx, 'enterprises.update', (scope) => {
     const current = getEnterprise(core.sqlite, id);
@@ -40,6 +41,7 @@ export function updateEnterprise(
       });
     }
     const before = getData(core.sqlite, id);
+    if (keepIdNumber) data = { ...data, idNumber: before.idNumber };
     // Class changes need a reason and leave a record in the dossier: they go through dossier.create.
     if (data.supervisionClass !== before.supervisionClass || data.creditClass !== before.creditClass) {
       const field = data.supervisionClass !== before.supervisionClass ? 'supervisionClass' : 'creditClass';

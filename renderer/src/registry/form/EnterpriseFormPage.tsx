@@ -40,20 +40,15 @@ export function EnterpriseFormPage() {
     staleTime: 0,
   });
   const e = enterprise.data;
-  // The update replaces the whole record, so the form needs the full ID number (viewing it is logged).
-  const idNumber = useQuery({
-    queryKey: ['enterprises.revealIdNumber', id],
-    queryFn: () => call('enterprises.revealIdNumber', { id: id ?? 0 }),
-    enabled: !!e?.idNumberMasked,
-    staleTime: Infinity,
-    gcTime: 0,
-  });
-  const ready = id === null || (!!e && (!e.idNumberMasked || idNumber.isSuccess));
+  // A stored ID number stays as it is unless the clerk replaces it: editing never needs it in full.
+  const [replaceIdNumber, setReplaceIdNumber] = useState(false);
+  const keepIdNumber = id !== null && !!e?.idNumberMasked && !replaceIdNumber;
+  const ready = id === null || !!e;
 
   useEffect(() => {
     if (id === null) form.setFieldsValue(emptyValues);
-    else if (e && ready) form.setFieldsValue(fromEnterprise(e, idNumber.data?.idNumber ?? null));
-  }, [id, e, ready, idNumber.data, form]);
+    else if (e) form.setFieldsValue(fromEnterprise(e, null));
+  }, [id, e, form]);
 
   const showProblems = (problems: Problem[]) => {
     const others: string[] = [];
@@ -77,7 +72,7 @@ export function EnterpriseFormPage() {
       const data = toInput(v);
       const codeOverrideReason = v.codeConfirmed && v.codeOverrideReason ? v.codeOverrideReason : null;
       if (id === null) return call('enterprises.create', { data, codeOverrideReason });
-      return call('enterprises.update', { id, data, codeOverrideReason, expectedUpdatedAt: e?.updatedAt ?? '' });
+      return call('enterprises.update', { id, data, codeOverrideReason, expectedUpdatedAt: e?.updatedAt ?? '', keepIdNumber });
     },
     onSuccess: (saved) => {
       const savedId = saved.enterprise.id;
@@ -149,7 +144,8 @@ export function EnterpriseFormPage() {
         <Card title="基本信息">
           <BasicSection
             codeField={<CodeField exceptId={id} serverProblem={codeProblem} onEdited={() => setCodeProblem(null)} />}
-            idNumberHelp={e?.idNumberMasked ? '编辑时显示完整号码，本次查看已记入操作记录' : undefined}
+            storedIdNumber={keepIdNumber ? e?.idNumberMasked ?? null : null}
+            onReplaceIdNumber={() => setReplaceIdNumber(true)}
           />
         </Card>
         <Card title="联系与地址">

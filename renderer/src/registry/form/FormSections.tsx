@@ -1,5 +1,5 @@
 // The groups of the enterprise form: 基本信息, 联系与地址, 分类监管, 重点工业产品, 标签.
-import { Col, DatePicker, Form, Input, Radio, Row, Select, TreeSelect } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import {
   businessStatuses, creditClassLabels, creditClasses, entityTypes, supervisionClasses,
@@ -9,7 +9,14 @@ import { label, NO_CREDIT_CLASS, type FormValues } from './formValues';
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-export function BasicSection({ codeField, idNumberHelp }: { codeField: ReactNode; idNumberHelp?: string }) {
+interface BasicProps {
+  codeField: ReactNode;
+  /** The masked ID number kept as stored, or null when the field is editable. */
+  storedIdNumber?: string | null;
+  onReplaceIdNumber?: () => void;
+}
+
+export function BasicSection({ codeField, storedIdNumber = null, onReplaceIdNumber }: BasicProps) {
   return (
     <Row gutter={24}>
       <Col span={12}>
@@ -39,9 +46,20 @@ export function BasicSection({ codeField, idNumberHelp }: { codeField: ReactNode
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="idNumber" label={label('idNumber')} extra={idNumberHelp}>
-          <Input maxLength={30} placeholder="法定代表人（负责人）身份证号码" autoComplete="off" />
-        </Form.Item>
+        {storedIdNumber ? (
+          <Form.Item label={label('idNumber')} extra="保存时保留原号码">
+            <Space>
+              <Typography.Text code>{storedIdNumber}</Typography.Text>
+              <Button size="small" onClick={onReplaceIdNumber}>
+                更换证件号码
+              </Button>
+            </Space>
+          </Form.Item>
+        ) : (
+          <Form.Item name="idNumber" label={label('idNumber')}>
+            <Input maxLength={30} placeholder="法定代表人（负责人）身份证号码" autoComplete="off" />
+          </Form.Item>
+        )}
       </Col>
       <Col span={12}>
         <Form.Item name="formerNames" label={label('formerNames')} extra="输入后按回车，可填多个">
