@@ -43,6 +43,36 @@ describe('the job runner', () => {
     expect(snapshot(b)).toBe(before);
   });
 
+  it('lets clerks save while a read-only job (an export) runs, and applies its own rows only when it completes', async () => {
+    const b = testBackend();
+    await callOk(b, 'settings.saveOffice', { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seenAtStart: number[] = [];
+    const run = (cancel: boolean) =>
+      b.core.jobs.start('test.export', '测试导出', clerk.actor, null, async (ctx) => {
+        seenAtStart.push((ctx.sqlite.prepare('SELECT count(*) AS n FROM enterprises').get() as { n: number }).n);
+        await gate;
+        await ctx.checkpoint();
+        ctx.write((db) => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('exported', '1', 'now')").run());
+        ctx.audit({ entity: 'export', after: { rows: seenAtStart.at(-1) } });
+        if (cancel) throw new Error('导出失败');
+        return { ok: true };
+      }, { readOnly: true });
+    const job = run(false);
+    const failing = run(true);
+    await new Promise((r) => setTimeout(r, 20));
+    // Not BUSY: the export holds no write lock.
+    await callOk(b, 'enterprises.create', { data: { name: '华容县导出期间新增商行' } });
+    release();
+    expect((await b.core.jobs.wait(job.id)).status).toBe('succeeded');
+    expect((await b.core.jobs.wait(failing.id)).status).toBe('failed');
+    expect(seenAtStart).toEqual([0, 0]); // each read the snapshot it started with
+    expect(b.core.sqlite.prepare("SELECT count(*) AS n FROM settings WHERE key = 'exported'").get()).toEqual({ n: 1 });
+    const audit = await callOk(b, 'audit.list', { entity: 'export' });
+    expect(audit.map((a) => a.method)).toEqual(['test.export']);
+  });
+
   it('rolls back a job that fails, and says why', async () => {
     const b = testBackend();
     const before = snapshot(b);

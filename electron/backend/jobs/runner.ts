@@ -1,7 +1,8 @@
 // Runs long work as jobs. A writing job gets its own connection and one IMMEDIATE transaction:
 // it commits only when the work is complete, so a failure, a cancel or a killed process leaves
-// the database exactly as before. The work yields between chunks (checkpoint) so the app keeps
-// answering and progress reaches the page.
+// the database exactly as before. A read-only job (an export) reads a snapshot without the write
+// lock and writes its few rows at the end. The work yields between chunks (checkpoint) so the app
+// keeps answering and progress reaches the page.
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -22,8 +23,10 @@ export interface JobContext {
   progress(fraction: number, message?: string): void;
   /** Lets the app breathe between chunks; throws CANCELLED once the job is cancelled. */
   checkpoint(): Promise<void>;
-  /** Writes an audit row in the job's transaction. */
+  /** Writes an audit row in the job's transaction (for a read-only job: when it completes). */
   audit(input: AuditInput): void;
+  /** Runs a write in the job's transaction (for a read-only job: when it completes, before its audit rows). */
+  write(fn: (sqlite: Sqlite) => void): void;
 }
 
 export type JobBody<R> = (ctx: JobContext) => Promise<R>;
@@ -31,10 +34,16 @@ export type JobBody<R> = (ctx: JobContext) => Promise<R>;
 export interface JobOptions {
   /** A dry run: do all the work, report the result, then roll everything back. */
   rollback?: boolean;
+  /**
+   * Reads a snapshot without holding the write lock, so clerks keep saving while it runs (exports).
+   * Its `write` calls and audit rows are applied at the end, in one short write transaction.
+   */
+  readOnly?: boolean;
 }
 
 interface RunningJob {
   info: JobInfo;
+  readOnly: boolean;
   cancelRequested: boolean;
   done: Promise<JobInfo>;
 }
@@ -85,7 +94,7 @@ export class JobRunner {
 
   /** The writing job in progress, if any: other writes wait for it. */
   activeWriteJob(): JobInfo | null {
-    for (const j of this.running.values()) if (j.info.status === 'running') return j.info;
+    for (const j of this.running.values()) if (j.info.status === 'running' && !j.readOnly) return j.info;
     return null;
   }
 
@@ -101,7 +110,7 @@ export class JobRunner {
 
   /** Starts `body` as a job and returns at once; the job's transaction commits only if it completes. */
   start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>, options: JobOptions = {}): JobInfo {
-    this.assertIdle();
+    if (!options.readOnly) this.assertIdle();
     const info: JobInfo = {
       id: randomUUID(),
       kind,
@@ -120,7 +129,7 @@ export class JobRunner {
          VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?)`,
       )
       .run(info.id, kind, title, actor, info.message, JSON.stringify(input ?? null), info.startedAt);
-    const job: RunningJob = { info, cancelRequested: false, done: Promise.resolve(info) };
+    const job: RunningJob = { info, readOnly: options.readOnly === true, cancelRequested: false, done: Promise.resolve(info) };
     this.running.set(info.id, job);
     job.done = this.run(job, actor, body, options);
     this.emit(info);
@@ -134,8 +143,9 @@ export class JobRunner {
     try {
       conn = new Database(this.opts.dbFile, this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {});
       configureConnection(conn);
-      conn.exec('BEGIN IMMEDIATE');
+      conn.exec(job.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
       const sqlite = conn;
+      const deferred: ((db: Sqlite) => void)[] = [];
       const ctx: JobContext = {
         sqlite,
         db: drizzle(sqlite, { schema }),
@@ -153,12 +163,21 @@ export class JobRunner {
           await yieldToLoop();
           if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
         },
-        audit: (a) => appendAudit(sqlite, actor, info.kind, a),
+        audit: (a) => (job.readOnly ? deferred.push((db) => appendAudit(db, actor, info.kind, a)) : appendAudit(sqlite, actor, info.kind, a)),
+        write: (fn) => (job.readOnly ? deferred.push(fn) : fn(sqlite)),
       };
       await ctx.checkpoint();
       const result = await body(ctx);
       if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
-      sqlite.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+      if (job.readOnly) {
+        // Leave the snapshot, then apply what the job recorded in one short write transaction.
+        sqlite.exec('COMMIT');
+        if (deferred.length && !options.rollback) {
+          sqlite.exec('BEGIN IMMEDIATE');
+          for (const fn of deferred) fn(sqlite);
+        }
+      }
+      if (sqlite.inTransaction) sqlite.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
       this.finish(info, 'succeeded', { result, message: options.rollback ? '已完成（试运行，没有写入任何数据）' : '已完成' });
     } catch (err) {
       if (conn?.inTransaction) conn.exec('ROLLBACK');

@@ -60,7 +60,7 @@ const list = (json: string): string => (JSON.parse(json) as string[]).join('、'
 
 /** Starts the export job for the filter; the result names the xlsx kept in the file store. */
 export function exportEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ExportInput>) {
-  return core.jobs.start('enterprises.export', '导出企业名录', ctx.actor, input, (jc) => runExport(core, jc, input));
+  return core.jobs.start('enterprises.export', '导出企业名录', ctx.actor, input, (jc) => runExport(core, jc, input), { readOnly: true });
 }
 
 async function runExport(core: Core, jc: JobContext, input: z.output<typeof ExportInput>): Promise<ExportResult> {
@@ -110,7 +110,7 @@ async function runExport(core: Core, jc: JobContext, input: z.output<typeof Expo
     const written = await writeXlsx(file, { sheetName: '企业名录', columns: COLUMNS, rows: rows() });
     const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     const stored = await core.files.putFile(file, `企业名录-${stamp}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    core.files.register(jc.sqlite, stored);
+    jc.write((sqlite) => core.files.register(sqlite, stored));
     jc.audit({
       entity: 'export',
       entityId: stored.sha256,
