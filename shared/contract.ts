@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { DivisionNode, Township } from './divisions';
 import {
-  DeadlineRules, Dossier, DossierInput, DossierRecord, DueList, DueListInput, RecordCreateInput, RecordId, RecordSaved,
-  RecordUpdateInput, RecordVoidInput,
+  DeadlineRules, Dossier, DossierExportInput, DossierExportResult, DossierInput, DossierRecord, DueList, DueListInput,
+  RecordCreateInput, RecordId, RecordSaved, RecordUpdateInput, RecordVoidInput,
 } from './dossier';
 import {
   ArchiveInput, CodeCheckInput, CodeCheckResult, DuplicateList, DuplicateListInput, Enterprise, EnterpriseHistory,
@@ -85,6 +85,7 @@ export const contract = {
   'dossier.create': mutation('新增档案记录', RecordCreateInput, RecordSaved),
   'dossier.update': mutation('修改档案记录', RecordUpdateInput, RecordSaved),
   'dossier.void': mutation('作废档案记录', RecordVoidInput, DossierRecord),
+  'dossier.export': job('导出企业档案', DossierExportInput, DossierExportResult),
   'deadlines.due': query('查看到期事项', DueListInput, DueList),
   'settings.getDeadlineRules': query('读取期限设置', empty, DeadlineRules),
   'settings.saveDeadlineRules': mutation('保存期限设置', DeadlineRules, DeadlineRules),

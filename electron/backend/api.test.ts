@@ -83,7 +83,11 @@ describe('the contract API', () => {
       'enterprises.get': { id: 1 },
       'enterprises.checkCode': { code: first.uscc ?? '91430623MA4L000000' },
       'enterprises.create': { data: { name: '华容县契约测试商行' } },
-      'enterprises.update': { id: 1, data: { name: first.name, phone: '13900000000' }, expectedUpdatedAt: first.updatedAt },
+      'enterprises.update': {
+        id: 1,
+        data: { name: first.name, phone: '13900000000', supervisionClass: first.supervisionClass, creditClass: first.creditClass },
+        expectedUpdatedAt: first.updatedAt,
+      },
       'enterprises.archive': { id: 2, reason: '测试归档' },
       'enterprises.restore': { id: 2, reason: '测试恢复' },
       'enterprises.revealIdNumber': { id: 1 },
@@ -97,6 +101,7 @@ describe('the contract API', () => {
       'dossier.create': note('又一条备注'),
       'dossier.update': { id: kept.id, expectedUpdatedAt: kept.updatedAt, kind: 'note', occurredOn: '2026-03-03', data: { text: '改过的备注' } },
       'dossier.void': { id: voided.id, reason: '录重了' },
+      'dossier.export': { enterpriseId: 1, format: 'pdf' },
       'settings.saveDeadlineRules': { objection: { days: 15, unit: 'working' } },
       'reference.saveProduct': { id: null, category: '日用化学制品及卫生用品', name: '洗涤剂' },
     };

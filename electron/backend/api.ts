@@ -10,6 +10,7 @@ import { listAudit } from './audit/list';
 import type { Core } from './core';
 import { generateDemo } from './demo/generate';
 import { dueList } from './dossier/deadlines';
+import { exportDossierJob } from './dossier/export-job';
 import { getDossier, getRecord } from './dossier/read';
 import { createRecord, updateRecord, voidRecord } from './dossier/records';
 import { getDeadlineRules, saveDeadlineRules } from './dossier/rules';
@@ -62,6 +63,7 @@ const handlers: Handlers = {
   'dossier.create': (core, input, ctx) => createRecord(core, ctx, input.enterpriseId, input),
   'dossier.update': (core, input, ctx) => updateRecord(core, ctx, input.id, input.expectedUpdatedAt, input),
   'dossier.void': (core, input, ctx) => voidRecord(core, ctx, input.id, input.reason),
+  'dossier.export': (core, input, ctx) => ({ jobId: exportDossierJob(core, ctx, input).id }),
   'deadlines.due': (core, input) => dueList(core.sqlite, input),
   'settings.getDeadlineRules': (core) => getDeadlineRules(core.sqlite),
   'settings.saveDeadlineRules': (core, input, ctx) => saveDeadlineRules(core, ctx, input),

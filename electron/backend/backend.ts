@@ -7,6 +7,8 @@ import { FileStore } from './files/store';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import { dataPaths } from './paths';
+import { ChromiumPdfRenderer } from './pdf/chromium';
+import type { PdfRenderer } from './pdf/renderer';
 import { seedProducts } from './reference/products';
 import { rekeyEnterprises } from './registry/rekey';
 
@@ -24,6 +26,8 @@ export interface BackendOptions {
   stderrLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Apply pending migrations and recover interrupted jobs (default true); `qingbo check` looks without changing. */
   migrate?: boolean;
+  /** How HTML becomes PDF; the desktop app passes Electron's printer, others get the system Chromium. */
+  pdfRenderer?: PdfRenderer;
 }
 
 /** Opens (creating if needed) the data directory: checks and migrates the database, starts the job runner. */
@@ -47,7 +51,8 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
     const seeded = seedProducts(sqlite);
     if (rekeyed || seeded) log.info('reference data and search keys brought up to date', { rekeyed, seeded, ms: Math.round(performance.now() - t) });
   }
-  const core: Core = { dataDir, dbFile: paths.db, sqlite, db, jobs, files: new FileStore(paths.files), log };
+  const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer({ log });
+  const core: Core = { dataDir, dbFile: paths.db, sqlite, db, jobs, files: new FileStore(paths.files), log, pdf };
   log.info('backend opened', { dataDir, ...timings });
   return {
     core,
@@ -55,6 +60,7 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
     timings,
     async close() {
       await jobs.close();
+      await pdf.close();
       sqlite.close();
     },
   };

@@ -6,6 +6,7 @@ import type { Db, Sqlite } from './db/open';
 import type { FileStore } from './files/store';
 import type { JobRunner } from './jobs/runner';
 import type { Logger } from './log';
+import type { PdfRenderer } from './pdf/renderer';
 
 export interface Core {
   dataDir: string;
@@ -15,6 +16,8 @@ export interface Core {
   jobs: JobRunner;
   files: FileStore;
   log: Logger;
+  /** Prints HTML to PDF (system Chromium in the server and CLI, Electron's printer in the desktop app). */
+  pdf: PdfRenderer;
 }
 
 export interface WriteScope {

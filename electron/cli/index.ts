@@ -8,6 +8,7 @@ import { openBackend, type Backend } from '../backend/backend';
 import { checkIntegrity } from '../backend/check';
 import { appRoot, appVersion, dataPaths } from '../backend/paths';
 import { startServer } from '../server/index';
+import { checkDossierOut, DOSSIER_HELP, exportDossierCommand } from './dossier';
 import { runJob } from './jobs';
 import { exportEnterprises, importEnterprises } from './registry';
 import { UsageError } from './usage';
@@ -20,8 +21,9 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
   serve   --data 目录 [--port 端口] [--host 地址]
           启动办公室服务器，在浏览器中使用清波；默认只监听本机 127.0.0.1。
           加 --json 时启动后打印一个含访问地址的 JSON 对象。
-  demo    --data 目录 [--enterprises 数量] [--json]
-          生成一个演示县（华容县）：单位设置和企业名录（默认 3000 家）。
+  demo    --data 目录 [--enterprises 数量] [--records-per-enterprise 数量] [--json]
+          生成一个演示县（华容县）：单位设置、企业名录（默认 3000 家）和 2021 年以来的企业档案
+          （检查、抽查、责令改正、投诉举报等，平均每家 10 条；--records-per-enterprise 0 只生成名录）。
   check   --data 目录 [--json]
           检查数据完整性（数据库、结构版本、操作记录链、文件库），有问题时退出码为 1。
   import enterprises 文件 --data 目录 [--dry-run] [--rejected-out 文件.xlsx] [--json]
@@ -31,6 +33,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
           导出企业名录。筛选：--q 关键词 --township 乡镇 --status 登记状态 --class 监管类别
           --credit 信用风险分类(A/B/C/D/none) --tag 标签 --industry 行业代码 --archived active|archived|all
           （--township、--status、--class、--credit、--tag 可重复）
+${DOSSIER_HELP}
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
@@ -41,6 +44,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
 示例：
   npx qingbo demo --data ./data
   npx qingbo serve --data ./data --port 8080
+  npx qingbo dossier export --data ./data --code 91430623MA4L000000 --out 企业档案.zip
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -57,16 +61,17 @@ function intOption(name: string, v: string | undefined): number | undefined {
   return n;
 }
 
-async function runDemo(backend: Backend, enterprises: number | undefined, json: boolean): Promise<number> {
-  const done = await runJob(backend, 'demo.generate', enterprises === undefined ? {} : { enterprises }, json);
+async function runDemo(backend: Backend, options: { enterprises?: number; recordsPerEnterprise?: number }, json: boolean): Promise<number> {
+  const input = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const done = await runJob(backend, 'demo.generate', input, json);
   if (done.status !== 'succeeded') {
     if (json) console.log(JSON.stringify({ ok: false, error: done.error }));
     else console.error(`演示数据未生成：${done.message}`);
     return 1;
   }
-  const result = done.result as { enterprises: number; county: string };
+  const result = done.result as { enterprises: number; records: number; county: string };
   if (json) console.log(JSON.stringify({ ok: true, ...result }));
-  else console.log(`已为 ${result.county} 生成 ${result.enterprises} 家企业。运行 qingbo serve --data <目录> 查看。`);
+  else console.log(`已为 ${result.county} 生成 ${result.enterprises} 家企业、${result.records} 条档案记录。运行 qingbo serve --data <目录> 查看。`);
   return 0;
 }
 
@@ -139,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       enterprises: { type: 'string' },
+      'records-per-enterprise': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -154,6 +160,8 @@ export async function main(argv: string[]): Promise<number> {
       tag: { type: 'string', multiple: true },
       industry: { type: 'string' },
       archived: { type: 'string' },
+      code: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -172,7 +180,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
       try {
-        return await runDemo(backend, intOption('enterprises', values.enterprises), json);
+        const options = {
+          enterprises: intOption('enterprises', values.enterprises),
+          recordsPerEnterprise: intOption('records-per-enterprise', values['records-per-enterprise']),
+        };
+        return await runDemo(backend, options, json);
       } finally {
         await backend.close();
       }
@@ -201,6 +213,30 @@ export async function main(argv: string[]): Promise<number> {
               industry: values.industry,
               archived: values.archived,
             });
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'dossier': {
+      if (positionals[1] !== 'export') throw new UsageError('用法：qingbo dossier export --data 目录 --code 统一社会信用代码 --out 文件.zip（运行 qingbo --help 查看详情）');
+      const dataDir = requireData(values.data);
+      const target = checkDossierOut(values.out);
+      if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
+      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      try {
+        return await exportDossierCommand(backend, {
+          code: values.code,
+          format: values.format,
+          json,
+          q: values.q,
+          townships: values.township ?? [],
+          statuses: values.status ?? [],
+          classes: values.class ?? [],
+          credit: values.credit ?? [],
+          tags: values.tag ?? [],
+          industry: values.industry,
+          archived: values.archived,
+        }, target);
       } finally {
         await backend.close();
       }

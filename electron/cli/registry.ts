@@ -2,11 +2,9 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { EnterpriseFilterInput } from '../../shared/enterprise';
 import type { ExportResult, ImportPreview, ImportResult } from '../../shared/import';
 import type { Backend } from '../backend/backend';
-import { townshipsOf } from '../backend/divisions/divisions';
-import { getOffice } from '../backend/settings/office';
+import { filterFromOptions, type FilterOptions } from './filter';
 import { callApi, runJob } from './jobs';
 import { UsageError } from './usage';
 
@@ -48,38 +46,14 @@ export async function importEnterprises(
   return 0;
 }
 
-export interface ExportOptions {
+export interface ExportOptions extends FilterOptions {
   out: string;
   json: boolean;
-  q?: string | undefined;
-  townships: string[];
-  statuses: string[];
-  classes: string[];
-  credit: string[];
-  tags: string[];
-  industry?: string | undefined;
-  archived?: string | undefined;
 }
 
 /** Exports the (filtered) registry to an xlsx file. */
 export async function exportEnterprises(backend: Backend, o: ExportOptions): Promise<number> {
-  const office = getOffice(backend.core);
-  const towns = office ? townshipsOf(office.countyCode) : [];
-  const townshipCodes = o.townships.map((t) => {
-    const hit = towns.find((x) => x.code === t || x.name === t || x.name.startsWith(t));
-    if (!hit) throw new UsageError(`找不到乡镇「${t}」${towns.length ? `，可选：${towns.map((x) => x.name).join('、')}` : '（尚未设置本单位所在县）'}`);
-    return hit.code;
-  });
-  const filter = {
-    q: o.q ?? '',
-    townshipCodes,
-    statuses: o.statuses,
-    supervisionClasses: o.classes,
-    creditClasses: o.credit,
-    tags: o.tags,
-    industry: o.industry ?? null,
-    archived: o.archived ?? 'active',
-  } as EnterpriseFilterInput;
+  const filter = filterFromOptions(backend, o);
   const done = await runJob(backend, 'enterprises.export', { filter }, o.json);
   if (done.status !== 'succeeded') throw new AppError(done.error?.code ?? 'INTERNAL', done.error?.message ?? done.message);
   const r = done.result as ExportResult;

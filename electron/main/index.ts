@@ -7,6 +7,7 @@ import { openBackend, type Backend } from '../backend/backend';
 import { appRoot } from '../backend/paths';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
+import { ElectronPdfRenderer } from './pdf';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererFile = join(import.meta.dirname, '..', 'renderer', 'index.html');
@@ -83,7 +84,8 @@ async function start(): Promise<void> {
   const dataDir = process.env['QINGBO_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
   try {
     const binding = nativeBinding();
-    backend = openBackend(dataDir, binding ? { nativeBinding: binding } : {});
+    // PDFs are printed by Electron's own Chromium: the office PC needs no other browser.
+    backend = openBackend(dataDir, { pdfRenderer: new ElectronPdfRenderer(), ...(binding ? { nativeBinding: binding } : {}) });
   } catch (err) {
     dialog.showErrorBox('清波无法启动', `${(err as Error).message}\n\n数据目录：${dataDir}`);
     app.exit(1);
