@@ -1,12 +1,37 @@
-// The IPC transport: one channel for every contract method, with the sender checked.
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { copyFile } from 'node:fs/promises';
-import { IPC_INVOKE, IPC_JOB_PROGRESS, IPC_SAVE_FILE, IPC_UPLOAD, MAX_UPLOAD_BYTES } from '../../shared/bridge';
+// The IPC transport: one channel for every contract method, and the file operations of the bridge,
+// each with the sender checked.
+import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, MAX_PREVIEW_BYTES, MAX_UPLOAD_BYTES, isOpenable,
+} from '../../shared/bridge';
 import { StoredFileRef } from '../../shared/import';
 import { isMethodName } from '../../shared/contract';
 import { fail, ok } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import { LOCAL_ACTOR } from '../backend/context';
+import { safeFileName } from '../backend/files/store';
+
+/**
+ * A copy of a stored file under its own name, for the system's program to open: the store names
+ * files by hash, and a viewer shows (and Save As suggests) the name it was opened under. One
+ * folder per file, so two attachments with the same name never overwrite each other. The copy is
+ * made afresh each time (a program may have changed the last one), unless that copy is still open
+ * and locked, in which case the open one is shown again.
+ */
+async function viewerCopy(backend: Backend, sha256: string, name: string): Promise<string> {
+  const dir = join(app.getPath('temp'), 'qingbo-open', sha256.slice(0, 16));
+  await mkdir(dir, { recursive: true });
+  const target = join(dir, safeFileName(name));
+  try {
+    await copyFile(backend.core.files.pathOf(sha256), target);
+  } catch (err) {
+    if (!existsSync(target)) throw err;
+  }
+  return target;
+}
 
 /** Registers the invoke handler; only frames showing our own renderer may call. */
 export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean, windows: () => BrowserWindow[]): () => void {
@@ -38,6 +63,29 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     await copyFile(backend.core.files.pathOf(parsed.data.sha256), choice.filePath);
     return ok({ saved: true });
   });
+  ipcMain.handle(IPC_OPEN_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    const parsed = StoredFileRef.safeParse(file);
+    if (!parsed.success) return fail('VALIDATION', '文件信息不对');
+    const { sha256, name } = parsed.data;
+    if (!isOpenable(name)) return fail('FORBIDDEN', `「${name}」这类文件可能含有程序，不能直接打开。请用「另存为」保存后再处理`);
+    if (!existsSync(backend.core.files.pathOf(sha256))) return fail('NOT_FOUND', `找不到「${name}」的文件内容，可能已被清理`);
+    const path = await viewerCopy(backend, sha256, name);
+    // openPath answers with an error text, or '' when the program was started.
+    const problem = await shell.openPath(path);
+    if (problem) return fail('INTERNAL', `无法打开「${name}」：${problem}。可以用「另存为」保存后用其他程序打开`);
+    return ok({ opened: true });
+  });
+  ipcMain.handle(IPC_READ_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    const parsed = StoredFileRef.safeParse(file);
+    if (!parsed.success) return fail('VALIDATION', '文件信息不对');
+    const path = backend.core.files.pathOf(parsed.data.sha256);
+    if (!existsSync(path)) return fail('NOT_FOUND', `找不到「${parsed.data.name}」的文件内容，可能已被清理`);
+    if ((await stat(path)).size > MAX_PREVIEW_BYTES) return fail('VALIDATION', `「${parsed.data.name}」太大，不在页面中预览，请打开查看`);
+    const bytes = await readFile(path);
+    return ok(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  });
   const off = backend.core.jobs.onProgress((job) => {
     for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(IPC_JOB_PROGRESS, job);
   });
@@ -46,5 +94,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     ipcMain.removeHandler(IPC_INVOKE);
     ipcMain.removeHandler(IPC_UPLOAD);
     ipcMain.removeHandler(IPC_SAVE_FILE);
+    ipcMain.removeHandler(IPC_OPEN_FILE);
+    ipcMain.removeHandler(IPC_READ_FILE);
   };
 }

@@ -1,7 +1,10 @@
-// The only bridge between the page and the app: invoke(method, input) for contract methods,
-// and a job-progress subscription. Nothing else reaches the page.
+// The only bridge between the page and the app: invoke(method, input) for contract methods, a
+// job-progress subscription, and the few file operations only the desktop can do (put a picked
+// file into the store, save, open with the system's program, read for a thumbnail).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_INVOKE, IPC_JOB_PROGRESS, IPC_SAVE_FILE, IPC_UPLOAD, type QingboBridge } from '../../shared/bridge';
+import {
+  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, type QingboBridge,
+} from '../../shared/bridge';
 import { methodNames } from '../../shared/contract';
 import type { JobInfo } from '../../shared/jobs';
 
@@ -24,6 +27,12 @@ const bridge: QingboBridge = {
   },
   saveFile(file) {
     return ipcRenderer.invoke(IPC_SAVE_FILE, file) as ReturnType<QingboBridge['saveFile']>;
+  },
+  openFile(file) {
+    return ipcRenderer.invoke(IPC_OPEN_FILE, file) as ReturnType<QingboBridge['openFile']>;
+  },
+  readFile(file) {
+    return ipcRenderer.invoke(IPC_READ_FILE, file) as ReturnType<QingboBridge['readFile']>;
   },
 };
 

@@ -1,5 +1,6 @@
 // File transfer for the browser: POST /api/files puts the clerk's file into the file store,
-// GET /api/files/<sha256>?name=… downloads a stored file (an export, a list of rejected rows).
+// GET /api/files/<sha256>?name=… downloads a stored file (an export, a list of rejected rows);
+// with &inline=1 a picture or PDF opens in the browser tab instead (a record's attachments).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
@@ -18,7 +19,13 @@ const FILE_MIME: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
 };
+
+/** Types a browser shows itself without running anything: these may open in a tab (?inline=1). */
+const INLINE_MIME = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 
 /** The media type of a file, from its name. */
 export const mimeOf = (name: string): string => FILE_MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
@@ -78,16 +85,18 @@ export async function handleUpload(backend: Backend, req: IncomingMessage, res: 
   }
 }
 
-/** Sends a stored file as a download under the given name. */
+/** Sends a stored file as a download under the given name, or shown in the tab when asked and safe. */
 export function handleDownload(backend: Backend, req: IncomingMessage, res: ServerResponse, sha256: string, name: string): void {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return send(res, 400, fail('VALIDATION', '文件编号格式不对'));
   const path = backend.core.files.pathOf(sha256);
   if (!existsSync(path)) return send(res, 404, fail('NOT_FOUND', '文件不存在或已被清理'));
   const fileName = name.replace(/[\\/:*?"<>|\r\n]/g, '_') || `${sha256.slice(0, 12)}.bin`;
+  const mime = mimeOf(fileName);
+  const inline = new URL(req.url ?? '/', 'http://localhost').searchParams.get('inline') === '1' && INLINE_MIME.has(mime);
   res.writeHead(200, {
-    'Content-Type': mimeOf(fileName),
+    'Content-Type': mime,
     'Content-Length': statSync(path).size,
-    'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });

@@ -37,4 +37,14 @@ export async function saveFile(file: StoredFileRef): Promise<{ saved: boolean }>
   return unwrap(await transport.saveFile(file));
 }
 
+/** Opens a stored file (an attachment) with the system's program, or in a new tab in the browser. */
+export async function openFile(file: StoredFileRef): Promise<{ opened: boolean }> {
+  return unwrap(await transport.openFile(file));
+}
+
+/** The bytes of a stored file, to show a picture in the page. */
+export async function readFile(file: StoredFileRef): Promise<ArrayBuffer> {
+  return unwrap(await transport.readFile(file));
+}
+
 export const onJobProgress = transport.onJobProgress.bind(transport);

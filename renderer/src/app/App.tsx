@@ -6,6 +6,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { DossierPage } from '../dossier/DossierPage';
+import { RecordFormPage } from '../dossier/form/RecordFormPage';
+import { PickEnterprisePage } from '../dossier/PickEnterprisePage';
 import { HomePage } from '../home/HomePage';
 import { EnterprisePage } from '../registry/detail/EnterprisePage';
 import { DuplicatesPage } from '../registry/duplicates/DuplicatesPage';
@@ -42,7 +45,10 @@ const router = createHashRouter([
       { path: 'registry/import', element: <ImportPage /> },
       { path: 'registry/:id', element: <EnterprisePage /> },
       { path: 'registry/:id/edit', element: <EnterpriseFormPage /> },
-      { path: 'dossier', element: <ComingSoon title="一企一档" detail="每家企业的检查、抽检、整改、处罚等全部记录将按时间线汇集在这里。" /> },
+      { path: 'dossier', element: <PickEnterprisePage /> },
+      { path: 'dossier/:enterpriseId', element: <DossierPage /> },
+      { path: 'dossier/:enterpriseId/new', element: <RecordFormPage /> },
+      { path: 'dossier/:enterpriseId/records/:recordId/edit', element: <RecordFormPage /> },
       { path: 'campaigns', element: <ComingSoon title="专项整治" detail="检查清单模板、双随机抽取、现场结果和进度统计将在这里进行。" /> },
       { path: 'notices', element: <ComingSoon title="执法文书" detail="责令改正通知书等文书的填写、编号、打印和导出将在这里进行。" /> },
       { path: 'reports', element: <ComingSoon title="报表导出" detail="按省、市要求的格式导出统计表将在这里进行。" /> },

@@ -1,8 +1,10 @@
-// 首页: who we are, what is in the registry, and where to start.
+// 首页: what needs doing (overdue and due this week across the county), what is in the registry,
+// and where to start when the office is not set up yet.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { call } from '../api/client';
+import { DueCard } from './DueCard';
 
 export function HomePage() {
   const navigate = useNavigate();
@@ -16,7 +18,7 @@ export function HomePage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message="欢迎使用清波"
+          title="欢迎使用清波"
           description="请先在「设置」中填写本单位名称、所在县（区）和文号代字，或者生成一个演示县来熟悉功能。"
           action={
             <Button type="primary" onClick={() => void navigate('/settings')}>
@@ -38,15 +40,13 @@ export function HomePage() {
         </Col>
         <Col span={8}>
           <Card loading={info.isLoading}>
-            <Statistic title="所在县（区）" value={data?.office?.countyName ?? '未设置'} valueStyle={{ fontSize: 18 }} />
+            <Statistic title="所在县（区）" value={data?.office?.countyName ?? '未设置'} styles={{ content: { fontSize: 18 } }} />
           </Card>
         </Col>
       </Row>
-      <Card style={{ marginTop: 16 }} title="待办">
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          逾期和本周到期的整改事项将在「一企一档」开放后显示在这里。
-        </Typography.Paragraph>
-      </Card>
+      <div style={{ marginTop: 16 }}>
+        <DueCard />
+      </div>
       {data && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           清波 {data.version} · 数据目录 {data.dataDir} · 数据库结构第 {data.schemaVersion} 版

@@ -1,12 +1,15 @@
-// 设置: the office (name, county, document-number abbreviation), demo data, and the history of changes.
+// 设置: the office (name, county, document-number abbreviation), deadline rules, demo data, products,
+// and the history of changes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Cascader, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { contract, isMethodName } from '../../../shared/contract';
 import type { DivisionNode } from '../../../shared/divisions';
+import { DeadlineRules } from '../../../shared/dossier';
 import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office';
 import { fieldLabel } from '../../../shared/validation';
 import { ApiError, call } from '../api/client';
+import { DeadlineRulesCard } from './DeadlineRulesCard';
 import { ProductsCard } from './ProductsCard';
 
 interface FormValues {
@@ -125,6 +128,7 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <DeadlineRulesCard />
       <DemoCard />
       <ProductsCard />
       <Card title="修改记录">
@@ -154,9 +158,24 @@ const shownFields = ['name', 'countyName', 'docAbbrev'] as const;
 function describeChange(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
+  if ('objection' in a) return describeRules(b, a);
   const parts = shownFields
     .filter((k) => b[k] !== a[k])
     .map((k) => `${fieldLabel(OfficeSettings, [k]) ?? k}：${b[k] === undefined ? '（空）' : String(b[k])} → ${String(a[k] ?? '（空）')}`);
+  return parts.join('；') || '无变化';
+}
+
+const ruleText = (r: unknown): string => {
+  const v = r as { days?: number; unit?: string } | undefined;
+  return v?.days === undefined ? '（默认）' : `${v.days} ${v.unit === 'working' ? '个工作日' : '日'}`;
+};
+
+/** 期限设置 changes: each rule before → after. */
+function describeRules(b: Record<string, unknown>, a: Record<string, unknown>): string {
+  const parts = (['objection', 'correct', 'recheck', 'complaintReply'] as const)
+    .filter((k) => ruleText(b[k]) !== ruleText(a[k]))
+    .map((k) => `${fieldLabel(DeadlineRules, [k]) ?? k}：${ruleText(b[k])} → ${ruleText(a[k])}`);
+  if (b['extendPastRestDays'] !== a['extendPastRestDays']) parts.push(`遇节假日顺延：${a['extendPastRestDays'] ? '否 → 是' : '是 → 否'}`);
   return parts.join('；') || '无变化';
 }
 

@@ -1,5 +1,5 @@
-// 企业详情: the header with what matters at a glance, then 基本信息 / 证照与产品 / 修改记录.
-import { ArrowLeftOutlined, EditOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
+// 企业详情: the header with what matters at a glance (and the way to its 一企一档), then 基本信息 / 证照与产品 / 修改记录.
+import { ArrowLeftOutlined, EditOutlined, FolderOpenOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -106,6 +106,9 @@ export function EnterprisePage() {
             </Space>
           </div>
           <Space>
+            <Button icon={<FolderOpenOutlined />} onClick={() => void navigate(`/dossier/${e.id}`)}>
+              一企一档
+            </Button>
             {!e.archived && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/registry/${e.id}/edit`, { state: { fromDetail: true } })}>
                 编辑
