@@ -12,6 +12,7 @@ import { isMethodName } from '../../shared/contract';
 import { fail, ok } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import { LOCAL_ACTOR } from '../backend/context';
+import { mimeOf } from '../backend/files/mime';
 import { safeFileName } from '../backend/files/store';
 
 /**
@@ -50,7 +51,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (data.byteLength === 0) return fail('VALIDATION', `「${name}」是空文件（0 字节）`);
     if (data.byteLength > MAX_UPLOAD_BYTES) return fail('VALIDATION', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入`);
-    return ok(await backend.core.files.putBytes(data, name));
+    return ok(await backend.core.files.putBytes(data, name, mimeOf(name)));
   });
   ipcMain.handle(IPC_SAVE_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');

@@ -3,32 +3,11 @@
 // with &inline=1 a picture or PDF opens in the browser tab instead (a record's attachments).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname } from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../../shared/bridge';
 import { fail, ok } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
+import { INLINE_MIME, mimeOf } from '../backend/files/mime';
 
-const FILE_MIME: Record<string, string> = {
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.xls': 'application/vnd.ms-excel',
-  '.csv': 'text/csv',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.zip': 'application/zip',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-};
-
-/** Types a browser shows itself without running anything: these may open in a tab (?inline=1). */
-const INLINE_MIME = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
-
-/** The media type of a file, from its name. */
-export const mimeOf = (name: string): string => FILE_MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });

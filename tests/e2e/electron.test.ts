@@ -47,7 +47,7 @@ describe('the desktop app', () => {
       // No Node in the page: nodeIntegration off, context isolated, only the bridge exposed.
       expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((globalThis as unknown as PageGlobals).qingbo).sort())).toEqual(['invoke', 'onJobProgress']);
+      expect(await page.evaluate(() => Object.keys((globalThis as unknown as PageGlobals).qingbo).sort())).toEqual(['invoke', 'onJobProgress', 'openFile', 'readFile', 'saveFile', 'uploadFile']);
       const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).qingbo.invoke('system.info', {}));
       expect(result.ok).toBe(true);
       const refused = await page.evaluate(() => (globalThis as unknown as PageGlobals).qingbo.invoke('fs.readFile', { path: '/etc/passwd' }));
