@@ -32,6 +32,8 @@ export const AuditListInput = z.object({
 export const DemoInput = z.object({
   enterprises: z.number().int().min(1).max(2_000_000).default(3000).describe('企业数量'),
   seed: z.number().int().default(20260101).describe('随机种子'),
+  /** 0 gives a registry without files. */
+  recordsPerEnterprise: z.number().int().min(0).max(100).default(10).describe('每家企业的档案记录数'),
 });
 export type DemoInput = z.input<typeof DemoInput>;
-export const DemoResult = z.object({ enterprises: z.number().int(), county: z.string() });
+export const DemoResult = z.object({ enterprises: z.number().int(), records: z.number().int(), county: z.string() });

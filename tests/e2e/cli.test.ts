@@ -13,13 +13,14 @@ describe('qingbo CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('用法：qingbo <命令>');
     for (const cmd of ['serve', 'demo', 'check']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('--records-per-enterprise');
   });
 
   it('fills a demo county with valid credit codes, printing one JSON object with --json', () => {
     const data = tempDir();
     const r = qingbo(['demo', '--data', data, '--enterprises', '2000', '--json']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, enterprises: 2000, county: '湖南省岳阳市华容县' });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, enterprises: 2000, records: 20_000, county: '湖南省岳阳市华容县' });
     const db = new Database(join(data, 'qingbo.db'), { readonly: true });
     const rows = db.prepare('SELECT name, uscc, township_code, entity_type FROM enterprises').all() as { name: string; uscc: string | null; township_code: string; entity_type: string }[];
     db.close();
@@ -32,6 +33,23 @@ describe('qingbo CLI', () => {
     expect(new Set(rows.map((r) => r.entity_type))).toEqual(new Set(['企业', '个体工商户', '农民专业合作社']));
     // A second run adds more instead of repeating the first.
     expect(JSON.parse(qingbo(['demo', '--data', data, '--enterprises', '100', '--json']).stdout)).toMatchObject({ enterprises: 100 });
+  });
+
+  it('gives the demo enterprises their files, as many records as asked, or none', () => {
+    const data = tempDir();
+    const r = qingbo(['demo', '--data', data, '--enterprises', '60', '--records-per-enterprise', '3', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, enterprises: 60, records: 180 });
+    const none = qingbo(['demo', '--data', data, '--enterprises', '40', '--records-per-enterprise', '0']);
+    expect(none.stdout).toContain('生成 40 家企业、0 条档案记录');
+    const db = new Database(join(data, 'qingbo.db'), { readonly: true });
+    const perEnterprise = db.prepare('SELECT e.id, count(r.id) AS n FROM enterprises e LEFT JOIN dossier_records r ON r.enterprise_id = e.id GROUP BY e.id ORDER BY e.id').all() as { n: number }[];
+    const openDeadlines = db.prepare("SELECT count(*) AS n FROM deadlines WHERE status = 'open'").get() as { n: number };
+    db.close();
+    expect(perEnterprise.slice(0, 60).reduce((s, e) => s + e.n, 0)).toBe(180);
+    expect(perEnterprise.slice(60).every((e) => e.n === 0)).toBe(true);
+    expect(openDeadlines.n).toBeGreaterThan(0);
+    expect(qingbo(['demo', '--data', data, '--records-per-enterprise', 'lots']).stderr).toContain('--records-per-enterprise 应为正整数');
   });
 
   it('check reports a healthy folder with exit 0 and a damaged one with exit 1', () => {

@@ -1,6 +1,7 @@
 // Fills a demo county: the office settings and a registry of believable enterprises with valid
-// credit codes in the townships of one real county (华容县, on Dongting Lake, by default).
-// Later capabilities add their own records here, so the demo always shows the whole product.
+// credit codes in the townships of one real county (华容县, on Dongting Lake, by default), and
+// their files (records.ts). Later capabilities add their own records here, so the demo always
+// shows the whole product.
 import { AppError } from '../../../shared/errors';
 import type { OfficeSettings } from '../../../shared/office';
 import type { DemoInput } from '../../../shared/system';
@@ -12,6 +13,7 @@ import { nameKeyOf } from '../registry/search-keys';
 import { todayInChina } from '../../../shared/dates';
 import type { EnterpriseData } from '../../../shared/enterprise';
 import { DETERGENT_SHOPS, demoIdNumber, demoLicence, demoTags, industryOf } from './details';
+import { generateDemoRecords } from './records';
 import {
   COMPANY_TRADES, COOP_KINDS, ROADS, SHOP_TYPES, personName, pick, prng, village, weighted, zihao, type Rand,
 } from './names';
@@ -36,8 +38,11 @@ function randomBody(rand: Rand, modern: boolean): string {
 const shortTownship = (name: string) => name.replace(/(街道|镇|乡)$/, '');
 const shortCounty = (name: string) => (name.length > 2 ? name.replace(/(县|区|市)$/, '') : name);
 
-/** Generates `input.enterprises` enterprises inside the job's transaction. */
-export async function generateDemo(ctx: JobContext, input: Required<DemoInput>): Promise<{ enterprises: number; county: string }> {
+// A record costs about a fifth of an enterprise (measured at 200,000 / 2,000,000): progress is shared out accordingly.
+const RECORD_COST = 0.2;
+
+/** Generates `input.enterprises` enterprises and their records inside the job's transaction. */
+export async function generateDemo(ctx: JobContext, input: Required<DemoInput>): Promise<{ enterprises: number; records: number; county: string }> {
   // A second run on the same data continues the sequence instead of repeating the first run.
   const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
   const rand = prng(input.seed + maxId);
@@ -68,6 +73,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
   const codeTaken = (c: string) => usedCodes.has(c) || (maxId > 0 && codeStored.get(c) !== undefined);
   let inserted = 0;
   let previous: EnterpriseData | null = null;
+  const share = 1 / (1 + RECORD_COST * input.recordsPerEnterprise);
 
   for (let i = 0; i < input.enterprises; i++) {
     // Every township gets detergent sellers (the phosphate campaign needs them everywhere).
@@ -152,7 +158,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     previous = data;
     inserted++;
     if ((i + 1) % CHUNK === 0) {
-      ctx.progress((i + 1) / input.enterprises, `已生成 ${i + 1} / ${input.enterprises} 家企业`);
+      ctx.progress((share * (i + 1)) / input.enterprises, `已生成 ${i + 1} / ${input.enterprises} 家企业`);
       await ctx.checkpoint();
     }
   }
@@ -162,6 +168,15 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     after: { inserted, firstId: maxId + 1, county: county.fullName },
     reason: '生成演示数据',
   });
-  ctx.progress(1, `已生成 ${inserted} 家企业`);
-  return { enterprises: inserted, county: county.fullName };
+  ctx.progress(share, `已生成 ${inserted} 家企业`);
+  const { records } = await generateDemoRecords(ctx, {
+    afterId: maxId,
+    perEnterprise: input.recordsPerEnterprise,
+    seed: input.seed,
+    countyCode: office.countyCode,
+    docAbbrev: office.docAbbrev,
+    progressFrom: share,
+  });
+  ctx.progress(1, `已生成 ${inserted} 家企业、${records} 条档案记录`);
+  return { enterprises: inserted, records, county: county.fullName };
 }
