@@ -232,6 +232,8 @@ export const deadlines = sqliteTable(
   },
   (t) => [
     index('deadlines_due_idx').on(t.status, t.dueOn),
+    // The home page's overdue list: objection windows stay open after they lapse and are not work left undone.
+    index('deadlines_overdue_idx').on(t.dueOn).where(sql`status = 'open' AND kind != 'objection'`),
     index('deadlines_record_idx').on(t.recordId),
     index('deadlines_enterprise_idx').on(t.enterpriseId, t.status),
   ],

@@ -14,6 +14,7 @@ CREATE TABLE `deadlines` (
 );
 --> statement-breakpoint
 CREATE INDEX `deadlines_due_idx` ON `deadlines` (`status`,`due_on`);--> statement-breakpoint
+CREATE INDEX `deadlines_overdue_idx` ON `deadlines` (`due_on`) WHERE status = 'open' AND kind != 'objection';--> statement-breakpoint
 CREATE INDEX `deadlines_record_idx` ON `deadlines` (`record_id`);--> statement-breakpoint
 CREATE INDEX `deadlines_enterprise_idx` ON `deadlines` (`enterprise_id`,`status`);--> statement-breakpoint
 CREATE TABLE `dossier_records` (
