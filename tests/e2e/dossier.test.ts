@@ -3,6 +3,7 @@
 // the order to correct it opened, finds that order on the home page, records the 复查 and sees the
 // deadlines close, voids a record with a reason, and is told which field is wrong when an order's
 // deadline comes before its date. Set QINGBO_SCREENSHOTS=<folder> to keep screenshots of the pages.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -229,5 +230,21 @@ describe('one enterprise, one file', () => {
     expect(await page.locator(`[id="${described.split(' ')[0]}"]`).textContent()).toContain('早于记录日期');
     const after = await server.api<Dossier>('dossier.get', { enterpriseId: enterprise.id });
     expect(after.value?.total).toBe(before.total);
+  });
+
+  it('exports the file from its page as a PDF the clerk can print', async () => {
+    const { server, enterprise } = await demoServer();
+    const page = await openPage(`${server.url}#/dossier/${enterprise.id}`);
+    await page.getByRole('heading', { name: enterprise.name }).waitFor();
+    await button(page, '导出档案').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('PDF 文件：A4 打印版').click();
+    const download = page.waitForEvent('download');
+    await button(dialog, '开始导出').click();
+    const file = await (await download).path();
+    await dialog.getByText(/^已导出 \d+ 条记录/).waitFor();
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(enterprise.name);
+    expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
   });
 });

@@ -1,16 +1,20 @@
 // The enterprise at the top of its file: name, code, status and classes, and at a glance how many
 // orders to correct are open and how many deadlines are overdue.
-import { BankOutlined, PlusOutlined } from '@ant-design/icons';
+import { BankOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Dossier } from '../../../shared/dossier';
 import type { Enterprise } from '../../../shared/enterprise';
 import { CreditTag, StatusText, SupervisionTag } from '../registry/labels';
+import { ExportDossierModal } from './ExportDossierModal';
 
 export function DossierHeader({ e, summary }: { e: Enterprise; summary: Dossier['summary'] | undefined }) {
   const navigate = useNavigate();
+  const [exporting, setExporting] = useState(false);
   return (
     <Card>
+      <ExportDossierModal enterpriseId={e.id} name={e.name} open={exporting} onClose={() => setExporting(false)} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 24, flexWrap: 'wrap' }}>
         <div style={{ minWidth: 0, flex: '1 1 420px' }}>
           <Space size={8} align="center" wrap>
@@ -53,6 +57,9 @@ export function DossierHeader({ e, summary }: { e: Enterprise; summary: Dossier[
             </Button>
             <Button icon={<BankOutlined />} onClick={() => void navigate(`/registry/${e.id}`)}>
               企业信息
+            </Button>
+            <Button icon={<ExportOutlined />} onClick={() => setExporting(true)}>
+              导出档案
             </Button>
           </Space>
         </Space>
