@@ -50,7 +50,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     if (typeof name !== 'string' || !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) return fail('VALIDATION', '文件内容不对');
     const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (data.byteLength === 0) return fail('VALIDATION', `「${name}」是空文件（0 字节）`);
-    if (data.byteLength > MAX_UPLOAD_BYTES) return fail('VALIDATION', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入`);
+    if (data.byteLength > MAX_UPLOAD_BYTES) return fail('VALIDATION', `「${safeFileName(name)}」超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，没有保存。请压缩或拆分后再添加`);
     return ok(await backend.core.files.putBytes(data, name, mimeOf(name)));
   });
   ipcMain.handle(IPC_SAVE_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {

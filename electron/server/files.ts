@@ -7,6 +7,7 @@ import { MAX_UPLOAD_BYTES } from '../../shared/bridge';
 import { fail, ok } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import { INLINE_MIME, mimeOf } from '../backend/files/mime';
+import { safeFileName } from '../backend/files/store';
 
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -22,12 +23,13 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
       return;
     }
     let size = 0;
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        // Stop keeping bytes but do not reset the connection: the clerk must get the 413 and its message.
+        chunks = [];
         reject(new Error('too large'));
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -52,7 +54,13 @@ export async function handleUpload(backend: Backend, req: IncomingMessage, res: 
     bytes = await readBytes(req, MAX_UPLOAD_BYTES);
   } catch (err) {
     const tooLarge = (err as Error).message === 'too large';
-    return send(res, tooLarge ? 413 : 400, fail('VALIDATION', tooLarge ? `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入` : '文件没有传完整，请重试'));
+    if (tooLarge) {
+      // The rest of the body is not worth receiving: answer, then close the connection.
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.destroy());
+    }
+    const limitMb = MAX_UPLOAD_BYTES / 1024 / 1024;
+    return send(res, tooLarge ? 413 : 400, fail('VALIDATION', tooLarge ? `「${safeFileName(name)}」超过 ${limitMb} MB，没有保存。请压缩或拆分后再添加` : '文件没有传完整，请重试'));
   }
   if (bytes.length === 0) return send(res, 400, fail('VALIDATION', `「${name}」是空文件（0 字节）`));
   try {

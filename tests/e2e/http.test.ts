@@ -1,4 +1,7 @@
 // The HTTP transport of `qingbo serve`, as another program on the office network would use it.
+import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -84,5 +87,49 @@ describe('the HTTP transport', () => {
     const server = await serve(tempDir());
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
     await expect(serve(tempDir(), ['--host', '0.0.0.0'])).rejects.toThrow(/需要账户登录/);
+  });
+
+  it('refuses an empty file and a file over the limit (declared or streamed) with a clear message, storing nothing', async () => {
+    const data = tempDir();
+    const server = await serve(data);
+    const stored = () => readdirSync(join(data, 'files'), { recursive: true }).filter((f) => String(f).length > 60);
+    /** Sends `chunks` (of `chunkBytes` zero bytes each) as an upload, chunked unless `declared` is given. */
+    const upload = (name: string, chunks: number, chunkBytes: number, declared?: number) =>
+      new Promise<{ status: number; message: string }>((resolve, reject) => {
+        const req = request(`${server.url}api/files`, {
+          method: 'POST',
+          headers: { 'X-File-Name': encodeURIComponent(name), ...(declared !== undefined ? { 'Content-Length': String(declared) } : {}) },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, message: (JSON.parse(body) as { error?: { message: string } }).error?.message ?? '' }));
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+        const chunk = Buffer.alloc(chunkBytes);
+        let sent = 0;
+        const pump = () => {
+          while (sent < chunks) {
+            sent++;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+
+    expect(await upload('空白.jpg', 0, 0, 0)).toEqual({ status: 400, message: '「空白.jpg」是空文件（0 字节）' });
+    // A 2 GB video is refused on its declared size, before any of it is read.
+    expect(await upload('监控录像.mp4', 1, 1024, 2 * 1024 ** 3)).toEqual({ status: 413, message: '「监控录像.mp4」超过 100 MB，没有保存。请压缩或拆分后再添加' });
+    // Without a declared size, the count stops it at the limit.
+    expect((await upload('现场录像.mp4', 101, 1024 * 1024)).status).toBe(413);
+    expect(stored()).toEqual([]);
+
+    const odd = await fetch(`${server.url}api/files`, {
+      method: 'POST',
+      headers: { 'X-File-Name': encodeURIComponent('..\\..\\Windows/System32/现场 照片<1>.jpg') },
+      body: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+    });
+    expect(((await odd.json()) as { value: { name: string } }).value.name).toBe('现场 照片_1_.jpg');
   });
 });

@@ -27,7 +27,7 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 /** Puts a file the clerk picked into the backend's file store. */
 export async function uploadFile(file: File): Promise<StoredFileRef> {
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new ApiError({ code: 'VALIDATION', message: `「${file.name}」超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请拆分后再导入` });
+    throw new ApiError({ code: 'VALIDATION', message: `「${file.name}」超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，没有保存。请压缩或拆分后再添加` });
   }
   return unwrap(await transport.uploadFile(file.name, await file.arrayBuffer()));
 }
