@@ -13,6 +13,9 @@ import { handleDownload, handleUpload } from './files';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // The PDF.js worker keeps its .mjs name in the build; served as anything but a script, the
+  // browser refuses to start it (nosniff).
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',

@@ -1,13 +1,16 @@
-// One attachment as the clerk sees it: a picture as a thumbnail that opens large in the page, any
-// other file as its icon, name and size; each can be opened with the system's program or saved.
+// One attachment as the clerk sees it: a picture as a thumbnail that opens large in the page, a PDF
+// as its first page that opens a preview of its first pages, any other file as its icon, name and
+// size; each can be opened with the system's program or saved.
 import { DownloadOutlined, ExportOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Image, Space, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StoredFileRef } from '../../../shared/import';
 import { openFile, saveFile } from '../api/client';
 import { isImage, isPdf, useFileSrc } from './files';
 import { formatSize } from './format';
 import { reportError } from './notify';
+import { PdfPreview } from './PdfPreview';
+import { PdfThumbnail } from './PdfThumbnail';
 
 export const THUMB = 96;
 
@@ -46,10 +49,14 @@ export function Thumbnail({ src, file, preview = true }: { src: string | null; f
 }
 
 export function AttachmentView({ file }: { file: StoredFileRef }) {
+  const pdf = isPdf(file);
   const src = useFileSrc(isImage(file) ? file : null);
+  // The dialog is mounted on first use only: a record with many PDFs should not carry one each.
+  const [preview, setPreview] = useState<'never' | 'open' | 'closed'>('never');
   return (
     <div style={{ width: THUMB + 40, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 4 }}>
-      <Thumbnail src={src} file={file} />
+      {pdf ? <PdfThumbnail file={file} onOpen={() => setPreview('open')} /> : <Thumbnail src={src} file={file} />}
+      {pdf && preview !== 'never' && <PdfPreview file={file} open={preview === 'open'} onClose={() => setPreview('closed')} />}
       <Tooltip title={`${file.name}（${formatSize(file.size)}）`}>
         <Typography.Text ellipsis style={{ maxWidth: THUMB + 40, fontSize: 12 }}>
           {file.name}
