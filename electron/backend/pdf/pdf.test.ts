@@ -82,7 +82,8 @@ describe('the HTML → PDF service (system Chromium)', () => {
   });
 
   it('says in Chinese how to get a browser when none is found', async () => {
-    const renderer = new ChromiumPdfRenderer({ log, findExecutable: () => null });
+    // As on a machine without any browser and without CHROMIUM_PATH (the test runner sets it).
+    const renderer = new ChromiumPdfRenderer({ log, findExecutable: () => null, missing: () => browserMissing({}) });
     await expect(renderer.render('<p>x</p>')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('找不到 Chrome、Edge 或 Chromium') as string });
     expect(findBrowser({ CHROMIUM_PATH: '/nowhere/chromium' }, 'linux')).toBeNull();
     expect(browserMissing({ CHROMIUM_PATH: '/nowhere/chromium' }).message).toContain('CHROMIUM_PATH 指定的浏览器「/nowhere/chromium」不存在');
