@@ -4,9 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { openBackend } from '../../electron/backend/backend';
 import type { Backend } from '../../electron/backend/backend';
 import type { DossierManifest } from '../../electron/backend/dossier/export-manifest';
@@ -15,6 +13,7 @@ import { composeUscc } from '../../shared/uscc';
 import { launchChromium } from '../helpers/browser';
 import { qingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
+import { png, readZip } from '../helpers/files';
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 const LONG_LINE = `批号${'A1B2C3D4E5'.repeat(300)}结束`;
@@ -23,26 +22,6 @@ async function call<M extends MethodName>(b: Backend, method: M, input: MethodIn
   const r = await b.api.call(method, input, { actor: '张干事' });
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as MethodOutput<M>;
-}
-
-/** A real PNG of `width` × `height` in one colour. */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A real JPEG, encoded by Chromium from a drawn canvas. */
@@ -60,30 +39,6 @@ async function jpeg(width: number, height: number): Promise<Buffer> {
   } finally {
     await browser.close();
   }
-}
-
-/** Every entry of a zip, by name. */
-function readZip(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on('error', reject);
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

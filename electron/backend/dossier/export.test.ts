@@ -1,4 +1,3 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { callOk, testBackend } from '../../../tests/helpers/backend';
 import { withPolicy } from '../pdf/document';
@@ -7,26 +6,7 @@ import { formatYuan, recordFieldRows } from './export-fields';
 import { dossierDocument } from './export-html';
 import { loadDossierModel } from './export-model';
 import { safeSegment, UniqueNames } from './export-names';
-
-/** A real (tiny) PNG: signature, IHDR, one deflated IDAT, IEND. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const raw = Buffer.alloc((width * 3 + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0; // filter byte
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+import { png } from '../../../tests/helpers/files';
 
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)></style></td>&amp;';
 

@@ -3,13 +3,13 @@ import { DeadlineRules } from '../../../shared/dossier';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import type { Sqlite } from '../db/open';
+import { readSetting, writeSetting } from '../settings/store';
 
 const KEY = 'deadlineRules';
 
 /** The deadline rules in force (the SAMR Order 18 defaults until the office changes them). */
 export function getDeadlineRules(sqlite: Sqlite): DeadlineRules {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  const parsed = DeadlineRules.safeParse(row ? JSON.parse(row.value) : {});
+  const parsed = DeadlineRules.safeParse(readSetting(sqlite, KEY) ?? {});
   return parsed.success ? parsed.data : DeadlineRules.parse({});
 }
 
@@ -17,12 +17,7 @@ export function getDeadlineRules(sqlite: Sqlite): DeadlineRules {
 export function saveDeadlineRules(core: Core, ctx: RequestContext, rules: DeadlineRules): DeadlineRules {
   return write(core, ctx, 'settings.saveDeadlineRules', (scope) => {
     const before = getDeadlineRules(core.sqlite);
-    core.sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(KEY, JSON.stringify(rules), new Date().toISOString());
+    writeSetting(core.sqlite, KEY, rules);
     scope.audit({ entity: 'settings', entityId: KEY, before, after: rules });
     return rules;
   });

@@ -4,14 +4,15 @@ import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import { countyByCode } from '../divisions/divisions';
+import { readSetting, writeSetting } from './store';
 
 const KEY = 'office';
 
 /** The office settings, or null before the first set-up. */
 export function getOffice(core: Core): OfficeSettings | null {
-  const row = core.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return null;
-  const parsed = OfficeSettings.safeParse(JSON.parse(row.value));
+  const stored = readSetting(core.sqlite, KEY);
+  if (stored === undefined) return null;
+  const parsed = OfficeSettings.safeParse(stored);
   return parsed.success ? parsed.data : null;
 }
 
@@ -26,12 +27,7 @@ export function saveOffice(core: Core, ctx: RequestContext, input: OfficeSetting
   const value: OfficeSettings = { ...input, countyName: county.fullName };
   return write(core, ctx, 'settings.saveOffice', (scope) => {
     const before = getOffice(core);
-    core.sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(KEY, JSON.stringify(value), new Date().toISOString());
+    writeSetting(core.sqlite, KEY, value);
     scope.audit({ entity: 'settings', entityId: KEY, before, after: value });
     return value;
   });

@@ -1,10 +1,10 @@
 // 导出档案: one enterprise's file as a printable PDF, or as a zip with every attachment and a
 // manifest of hashes; made by a job the clerk can follow and cancel, saved as soon as it is ready.
 import { Button, Modal, Radio, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DossierExportResult } from '../../../shared/dossier';
-import { saveFile } from '../api/client';
 import { useJob } from '../api/useJob';
+import { useSavedResult } from '../api/useSavedResult';
 import { JobProgress } from '../ui/JobProgress';
 import { reportError } from '../ui/notify';
 
@@ -19,24 +19,18 @@ export function ExportDossierModal({ enterpriseId, name, open, onClose }: Props)
   const [format, setFormat] = useState<'pdf' | 'zip'>('pdf');
   const job = useJob('dossier.export', DossierExportResult);
   const { result } = job;
-  const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    if (result && saved !== result.file.sha256) {
-      setSaved(result.file.sha256);
-      saveFile(result.file).catch(reportError);
-    }
-  }, [result, saved]);
+  const saving = useSavedResult(result?.file);
 
   const close = () => {
     if (job.running) return;
     job.reset();
-    setSaved(null);
+    saving.forget();
     onClose();
   };
 
   const footer = result
     ? [
-        <Button key="again" onClick={() => void saveFile(result.file).catch(reportError)}>
+        <Button key="again" onClick={saving.saveAgain}>
           再次保存
         </Button>,
         <Button key="close" type="primary" onClick={close}>

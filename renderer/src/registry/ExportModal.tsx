@@ -1,10 +1,10 @@
 // 导出: the current filtered list as an Excel file, made by a job the clerk can follow and cancel.
 import { Alert, Button, Checkbox, Modal, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ExportResult } from '../../../shared/import';
 import type { ListParams } from './list/params';
-import { saveFile } from '../api/client';
 import { useJob } from '../api/useJob';
+import { useSavedResult } from '../api/useSavedResult';
 import { formatCount } from '../ui/format';
 import { JobProgress } from '../ui/JobProgress';
 import { reportError } from '../ui/notify';
@@ -21,26 +21,19 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
   const job = useJob('enterprises.export', ExportResult);
   const { result } = job;
 
-  // The file is saved as soon as it is ready; the button below saves it again if needed.
-  const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    if (result && saved !== result.file.sha256) {
-      setSaved(result.file.sha256);
-      saveFile(result.file).catch(reportError);
-    }
-  }, [result, saved]);
+  const saving = useSavedResult(result?.file);
 
   const close = () => {
     if (job.running) return;
     job.reset();
-    setSaved(null);
+    saving.forget();
     setReveal(false);
     onClose();
   };
 
   const footer = result
     ? [
-        <Button key="again" onClick={() => void saveFile(result.file).catch(reportError)}>
+        <Button key="again" onClick={saving.saveAgain}>
           再次保存
         </Button>,
         <Button key="close" type="primary" onClick={close}>
