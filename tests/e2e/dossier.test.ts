@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../shared/dates';
 import type { Deadline, Dossier, DueList } from '../../shared/dossier';
+import { readZip } from '../helpers/files';
 import { openPage } from '../helpers/page';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -246,5 +247,22 @@ describe('one enterprise, one file', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain(enterprise.name);
     expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
+  });
+
+  it('exports the files of a filtered registry list as one zip with a folder per enterprise', async () => {
+    const { server, enterprise } = await demoServer();
+    const page = await openPage(`${server.url}#/registry?q=${encodeURIComponent(enterprise.name)}`);
+    await page.getByText(/^共 1 家$/).waitFor();
+    await button(page, '导出').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/^企业档案（压缩包）/).click();
+    const download = page.waitForEvent('download');
+    await button(dialog, '开始导出').click();
+    const file = await (await download).path();
+    await dialog.getByText(/^已导出 1 家企业的 \d+ 条档案记录$/).waitFor();
+    const entries = await readZip(file);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { enterprises: { name: string }[] };
+    expect(manifest.enterprises.map((e) => e.name)).toEqual([enterprise.name]);
+    expect([...entries.keys()].some((k) => k.endsWith('.pdf'))).toBe(true);
   });
 });

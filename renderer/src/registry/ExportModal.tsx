@@ -1,6 +1,8 @@
-// 导出: the current filtered list as an Excel file, made by a job the clerk can follow and cancel.
-import { Alert, Button, Checkbox, Modal, Space, Typography } from 'antd';
+// 导出: the current filtered list as an Excel file, or the files (一企一档) of its enterprises as a
+// zip, made by a job the clerk can follow and cancel.
+import { Alert, Button, Checkbox, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DossierExportResult, MAX_DOSSIER_EXPORT } from '../../../shared/dossier';
 import { ExportResult } from '../../../shared/import';
 import type { ListParams } from './list/params';
 import { useJob } from '../api/useJob';
@@ -18,16 +20,23 @@ interface Props {
 
 export function ExportModal({ open, filter, total, onClose }: Props) {
   const [reveal, setReveal] = useState(false);
-  const job = useJob('enterprises.export', ExportResult);
-  const { result } = job;
+  const [what, setWhat] = useState<'list' | 'dossiers'>('list');
+  const listJob = useJob('enterprises.export', ExportResult);
+  const dossierJob = useJob('dossier.export', DossierExportResult);
+  const job = what === 'list' ? listJob : dossierJob;
+  const result = what === 'list' ? listJob.result : dossierJob.result;
 
   const saving = useSavedResult(result?.file);
+  const start = () =>
+    what === 'list' ? listJob.start({ filter, revealPersonal: reveal }) : dossierJob.start({ filter, format: 'zip' });
 
   const close = () => {
     if (job.running) return;
-    job.reset();
+    listJob.reset();
+    dossierJob.reset();
     saving.forget();
     setReveal(false);
+    setWhat('list');
     onClose();
   };
 
@@ -48,8 +57,8 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
           key="start"
           type="primary"
           loading={job.running}
-          disabled={job.job?.status === 'running'}
-          onClick={() => void job.start({ filter, revealPersonal: reveal }).catch(reportError)}
+          disabled={job.job?.status === 'running' || (what === 'dossiers' && total > MAX_DOSSIER_EXPORT)}
+          onClick={() => void start().catch(reportError)}
         >
           开始导出
         </Button>,
@@ -58,13 +67,22 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
   return (
     <Modal open={open} title="导出企业名录" onCancel={close} footer={footer} mask={{ closable: false }} destroyOnHidden>
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-        <Typography.Paragraph style={{ margin: 0 }}>
-          将导出当前筛选结果（共 {formatCount(total)} 家）为 Excel 文件，包含基本信息、分类监管、证照和标签。
-        </Typography.Paragraph>
-        <Checkbox checked={reveal} disabled={job.running || !!result} onChange={(e) => setReveal(e.target.checked)}>
-          导出完整证件号码
-        </Checkbox>
-        {reveal && (
+        <Typography.Paragraph style={{ margin: 0 }}>当前筛选结果共 {formatCount(total)} 家企业。</Typography.Paragraph>
+        <Radio.Group value={what} disabled={job.running || !!result} onChange={(e) => setWhat(e.target.value as 'list' | 'dossiers')}>
+          <Space orientation="vertical">
+            <Radio value="list">企业名录（Excel）：基本信息、分类监管、证照和标签</Radio>
+            <Radio value="dossiers" disabled={total > MAX_DOSSIER_EXPORT}>
+              企业档案（压缩包）：每家一份 PDF 和全部附件，附文件清单
+              {total > MAX_DOSSIER_EXPORT && `（一次最多 ${MAX_DOSSIER_EXPORT} 家，请缩小筛选范围）`}
+            </Radio>
+          </Space>
+        </Radio.Group>
+        {what === 'list' && (
+          <Checkbox checked={reveal} disabled={job.running || !!result} onChange={(e) => setReveal(e.target.checked)}>
+            导出完整证件号码
+          </Checkbox>
+        )}
+        {what === 'list' && reveal && (
           <Alert
             type="warning"
             showIcon
@@ -77,7 +95,7 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
           <Alert
             type="success"
             showIcon
-            title={`已导出 ${formatCount(result.rows)} 家企业`}
+            title={'rows' in result ? `已导出 ${formatCount(result.rows)} 家企业` : `已导出 ${formatCount(result.enterprises)} 家企业的 ${formatCount(result.records)} 条档案记录`}
             description={`文件「${result.file.name}」已开始下载（浏览器）或已请您选择保存位置（桌面版）。用时 ${result.seconds.toFixed(1)} 秒。`}
           />
         )}
