@@ -227,7 +227,7 @@ describe('the registry', () => {
     expect(total).toBeGreaterThan(0);
     await button(page, '导出').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(`将导出当前筛选结果（共 ${total} 家）`, { exact: false }).waitFor();
+    await dialog.getByText(`当前筛选结果共 ${total} 家企业。`).waitFor();
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: /开始导出/ }).click();
     await dialog.getByText(`已导出 ${total} 家企业`).waitFor();
