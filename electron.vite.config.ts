@@ -16,10 +16,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The Electron entry and the CLI share the backend chunks.
+        // The Electron entry and the CLI share the backend chunks. The import's reading thread
+        // is an entry of its own, found beside them (registry/import-reader.ts).
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/entry.ts'),
+          'import-worker': resolve('electron/backend/registry/import-worker.ts'),
         },
       },
     },

@@ -23,9 +23,9 @@ import { writeXlsx } from '../sheets/write';
 import { getOffice } from '../settings/office';
 import { enterpriseColumnAliases } from './columns';
 import { asText, diffData } from './diff';
-import { parseRow, RowProblem, type ParsedRow } from './import-row';
-import { enterpriseWriter, getData } from './repo';
-import { nameKeyOf } from './search-keys';
+import { BATCH_ROWS, type CheckedBatch } from './import-check';
+import { checkedBatches } from './import-reader';
+import { bulkEnterpriseWriter, getData } from './repo';
 import { labelOf } from './validate';
 
 const PREVIEW_ROWS = 30;
@@ -68,11 +68,6 @@ export async function previewImport(core: Core, input: z.output<typeof ImportPre
   };
 }
 
-interface Checked {
-  row: number;
-  parsed: ParsedRow;
-}
-
 /** Starts the import job (dry run by default). */
 export function importEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ImportInput>) {
   const path = sourcePath(core, input.file);
@@ -82,115 +77,102 @@ export function importEnterprisesJob(core: Core, ctx: RequestContext, input: z.o
   });
 }
 
+// Written rows whose search indexes are written together (see bulkEnterpriseWriter).
+const INDEX_EVERY = 5000;
+// A guess of the bytes one row takes in a registry file (compressed xlsx or CSV text), to show
+// progress before the reader has reached the end; the figures shown are exact.
+const BYTES_PER_ROW_GUESS = 120;
+
 async function runImport(core: Core, jc: JobContext, input: z.output<typeof ImportInput>, path: string): Promise<ImportResult> {
   const t0 = performance.now();
   const office = getOffice(core);
-  const rowCtx = { townships: office ? townshipsOf(office.countyCode) : [], mapping: input.mapping };
-  const columnName = new Map<number, string>();
-  const fieldColumn = (field: ImportFieldKey | null): string => {
-    if (field === null) return '';
-    const col = input.mapping[field];
-    return (col !== undefined ? columnName.get(col) : undefined) ?? enterpriseImportFields.find((f) => f.key === field)?.label ?? field;
-  };
-
-  // Phase 1: read and check every row (nothing written yet), so that duplicates inside the file are seen.
-  const src = await openSheet(path, { fileName: input.fileName });
-  const rejected: (RejectedRow & { cells: (string | null)[] })[] = [];
-  const warnings: RejectedRow[] = [];
-  const good: Checked[] = [];
-  const firstRowOfCode = new Map<string, number>();
+  const rejected: CheckedBatch['rejected'] = [];
+  const warnings: CheckedBatch['warnings'] = [];
   let headerCells: (string | null)[] = [];
   let dataRows = 0;
-  for await (const r of src.rows()) {
-    if (r.row < input.headerRow) continue;
-    if (r.row === input.headerRow) {
-      headerCells = r.cells;
-      r.cells.forEach((c, i) => columnName.set(i, c ?? `第 ${i + 1} 列`));
-      continue;
-    }
-    if (!r.cells.some((c) => c !== null)) continue;
-    dataRows++;
-    if (dataRows % 2000 === 0) {
-      jc.progress(0.5 * (dataRows / (dataRows + 20_000)), `正在检查第 ${r.row} 行…`);
-      await jc.checkpoint();
-    }
-    try {
-      const parsed = parseRow(r.cells, rowCtx);
-      const code = parsed.data.uscc;
-      if (code) {
-        const first = firstRowOfCode.get(code);
-        if (first !== undefined) throw new RowProblem('uscc', `与第 ${first} 行的统一社会信用代码 ${code} 重复`);
-        firstRowOfCode.set(code, r.row);
-      }
-      for (const w of parsed.warnings) warnings.push({ row: r.row, column: fieldColumn(w.field), reason: w.message });
-      good.push({ row: r.row, parsed });
-    } catch (err) {
-      if (!(err instanceof RowProblem)) throw err;
-      rejected.push({ row: r.row, column: fieldColumn(err.field), reason: err.message, cells: r.cells });
-    }
-  }
-  if (dataRows === 0) throw new AppError('VALIDATION', `「${input.fileName}」第 ${input.headerRow} 行（表头）之后没有数据行`);
 
-  // Phase 2: write. Existing enterprises (same code; or same name when neither has a code) are updated.
-  const writer = enterpriseWriter(jc.sqlite);
+  // The file is read and checked in a worker thread while this one writes what it has checked.
+  // Existing enterprises (same code; or same name when neither has a code) are updated.
+  const writer = bulkEnterpriseWriter(jc.sqlite);
   const byCode = jc.sqlite.prepare('SELECT id FROM enterprises WHERE uscc = ?');
-  // Through the name_key index (the key is a function of the name), not a scan per row.
+  // Through the name_key index (the key is a function of the name), not a scan per row: the `+`
+  // keeps SQLite from walking the code index over every enterprise without a code instead.
   const byNameNoCode = jc.sqlite.prepare(
-    'SELECT id FROM enterprises WHERE name_key = ? AND name = ? AND uscc IS NULL AND archived_at IS NULL LIMIT 2',
+    'SELECT id FROM enterprises WHERE name_key = ? AND name = ? AND +uscc IS NULL AND +archived_at IS NULL LIMIT 2',
   );
   const now = new Date().toISOString();
   const changes: ImportResult['changes'] = [];
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
-  for (let i = 0; i < good.length; i++) {
-    const { row, parsed } = good[i]!;
-    if (i % 2000 === 0) {
-      jc.progress(0.5 + 0.5 * (i / good.length), `正在写入第 ${i + 1} / ${good.length} 条…`);
-      await jc.checkpoint();
+  const expectedRows = statSync(path).size / BYTES_PER_ROW_GUESS;
+  const batches = checkedBatches(
+    { path, fileName: input.fileName, headerRow: input.headerRow, mapping: input.mapping, townships: office ? townshipsOf(office.countyCode) : [] },
+    core.log,
+  );
+  for await (const batch of batches) {
+    const written = inserted + updated + unchanged;
+    jc.progress(0.95 * (dataRows / Math.max(expectedRows, dataRows + BATCH_ROWS)), `正在写入第 ${written + 1} 条…`);
+    await jc.checkpoint();
+    if (batch.headerCells) headerCells = batch.headerCells;
+    dataRows = batch.dataRows;
+    rejected.push(...batch.rejected);
+    warnings.push(...batch.warnings);
+    for (const { row, data, present, keys } of batch.rows) {
+      const reason = `导入「${input.fileName}」第 ${row} 行`;
+      let existingId: number | undefined;
+      if (data.uscc) existingId = (byCode.get(data.uscc) as { id: number } | undefined)?.id;
+      else {
+        const same = byNameNoCode.all(keys.nameKey, data.name) as { id: number }[];
+        if (same.length === 1) existingId = same[0]!.id;
+      }
+      if (existingId === undefined) {
+        const id = writer.insert(data, null, now, keys);
+        jc.audit({ entity: 'enterprise', entityId: id, after: diffData(null, data)?.after, reason });
+        inserted++;
+        continue;
+      }
+      const before = getData(jc.sqlite, existingId);
+      const next: EnterpriseData = { ...before };
+      for (const key of present) (next as Record<string, unknown>)[key] = data[key];
+      // A renamed enterprise keeps its old name as a former name, so searches for it still find it.
+      if (next.name !== before.name && !next.formerNames.includes(before.name)) next.formerNames = [before.name, ...next.formerNames].slice(0, 10);
+      const diff = diffData(before, next);
+      if (!diff) {
+        unchanged++;
+        continue;
+      }
+      writer.update(existingId, next, null, now);
+      jc.audit({ entity: 'enterprise', entityId: existingId, ...diff, reason });
+      updated++;
+      if (changes.length < MAX_CHANGES_SHOWN) {
+        changes.push({
+          row,
+          id: existingId,
+          name: before.name,
+          fields: Object.keys(diff.after).map((field) => ({
+            field,
+            label: labelOf(field),
+            before: asText(diff.before[field]),
+            after: asText(diff.after[field]),
+          })),
+        });
+      }
     }
-    const reason = `导入「${input.fileName}」第 ${row} 行`;
-    let existingId: number | undefined;
-    if (parsed.data.uscc) existingId = (byCode.get(parsed.data.uscc) as { id: number } | undefined)?.id;
-    else {
-      const same = byNameNoCode.all(nameKeyOf(parsed.data.name), parsed.data.name) as { id: number }[];
-      if (same.length === 1) existingId = same[0]!.id;
-    }
-    if (existingId === undefined) {
-      const id = writer.insert(parsed.data, null, now);
-      jc.audit({ entity: 'enterprise', entityId: id, after: diffData(null, parsed.data)?.after, reason });
-      inserted++;
-      continue;
-    }
-    const before = getData(jc.sqlite, existingId);
-    const next: EnterpriseData = { ...before };
-    for (const key of parsed.present) (next as Record<string, unknown>)[key] = parsed.data[key];
-    // A renamed enterprise keeps its old name as a former name, so searches for it still find it.
-    if (next.name !== before.name && !next.formerNames.includes(before.name)) next.formerNames = [before.name, ...next.formerNames].slice(0, 10);
-    const diff = diffData(before, next);
-    if (!diff) {
-      unchanged++;
-      continue;
-    }
-    writer.update(existingId, next, null, now);
-    jc.audit({ entity: 'enterprise', entityId: existingId, ...diff, reason });
-    updated++;
-    if (changes.length < MAX_CHANGES_SHOWN) {
-      changes.push({
-        row,
-        id: existingId,
-        name: before.name,
-        fields: Object.keys(diff.after).map((field) => ({
-          field,
-          label: labelOf(field),
-          before: asText(diff.before[field]),
-          after: asText(diff.after[field]),
-        })),
-      });
-    }
+    if (writer.pendingIndex() >= INDEX_EVERY) writer.indexPending();
   }
+  if (dataRows === 0) throw new AppError('VALIDATION', `「${input.fileName}」第 ${input.headerRow} 行（表头）之后没有数据行`);
+  jc.progress(0.95, '正在更新搜索索引…');
+  writer.finish();
 
-  const rejectedFile = rejected.length ? await writeRejected(core, jc, input, headerCells, rejected) : null;
+  const columnName = (field: ImportFieldKey | null): string => {
+    if (field === null) return '';
+    const col = input.mapping[field];
+    if (col !== undefined && col < headerCells.length) return headerCells[col] ?? `第 ${col + 1} 列`;
+    return enterpriseImportFields.find((f) => f.key === field)?.label ?? field;
+  };
+  const rejectedRows = rejected.map(({ row, field, reason, cells }) => ({ row, column: columnName(field), reason, cells }));
+  const rejectedFile = rejectedRows.length ? await writeRejected(core, jc, input, headerCells, rejectedRows) : null;
   if (!input.dryRun) {
     core.files.register(jc.sqlite, { sha256: input.file, size: statSync(path).size, mime: 'application/octet-stream', name: input.fileName });
     if (rejectedFile) core.files.register(jc.sqlite, rejectedFile);
@@ -207,8 +189,8 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     inserted,
     updated,
     unchanged,
-    rejected: rejected.map(({ row, column, reason }) => ({ row, column, reason })),
-    warnings,
+    rejected: rejectedRows.map(({ row, column, reason }) => ({ row, column, reason })),
+    warnings: warnings.map(({ row, field, message }) => ({ row, column: columnName(field), reason: message })),
     changes,
     rejectedFile,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
