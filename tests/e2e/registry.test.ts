@@ -144,6 +144,7 @@ describe('the registry', () => {
     // Archive with a reason.
     await button(page, '归档').click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('原因').waitFor(); // the form is mounted (a click during the opening animation can come too early)
     await dialog.getByRole('button', { name: /^归\s?档$/ }).click(); // without a reason: refused in the dialog
     await dialog.getByText('请填写原因').waitFor();
     await dialog.getByLabel('原因').fill('经核查已停止生产');

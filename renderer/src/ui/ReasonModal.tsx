@@ -26,7 +26,17 @@ export function ReasonModal({ open, title, children, okText, danger, placeholder
       cancelText="取消"
       destroyOnHidden
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then((v) => onOk(v.reason.trim()), () => undefined)}
+      onOk={() =>
+        void form.validateFields().then(
+          (v) => {
+            // A click while the dialog is still opening can validate before the field exists.
+            const reason = (v.reason ?? '').trim();
+            if (reason) onOk(reason);
+            else form.setFields([{ name: 'reason', errors: ['请填写原因'] }]);
+          },
+          () => undefined,
+        )
+      }
     >
       {children}
       <Form form={form} name="reason" layout="vertical" preserve={false}>
