@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { DivisionNode, Township } from './divisions';
 import {
-  DeadlineRules, Dossier, DossierExportInput, DossierExportResult, DossierInput, DossierRecord, DueList, DueListInput,
-  RecordCreateInput, RecordId, RecordSaved, RecordUpdateInput, RecordVoidInput,
+  DeadlineRules, Dossier, DossierInput, DossierRecord, DueList, DueListInput, RecordCreateInput, RecordId, RecordSaved,
+  RecordUpdateInput, RecordVoidInput,
 } from './dossier';
+import { DossierExportInput, DossierExportResult } from './dossier-export';
 import {
   ArchiveInput, CodeCheckInput, CodeCheckResult, DuplicateList, DuplicateListInput, Enterprise, EnterpriseHistory,
   EnterpriseId, EnterpriseSaveInput, EnterpriseSaved, EnterpriseSearchInput, EnterpriseSearchResult,

@@ -2,7 +2,7 @@
 // attachments, or the files of the enterprises a filter selects as one zip.
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { MAX_DOSSIER_EXPORT, type DossierExportResult } from '../../shared/dossier';
+import { MAX_DOSSIER_EXPORT, type DossierExportResult } from '../../shared/dossier-export';
 import type { EnterpriseSearchResult } from '../../shared/enterprise';
 import { AppError } from '../../shared/errors';
 import { normalizeCode } from '../../shared/uscc';

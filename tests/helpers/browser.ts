@@ -1,6 +1,7 @@
 // Launches Debian's Chromium (or CHROMIUM_PATH) through playwright-core. Never downloads a browser.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_LAUNCH_ARGS } from '../../electron/backend/pdf/chromium';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -19,15 +20,6 @@ export async function launchChromium(): Promise<Browser> {
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
   return chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_LAUNCH_ARGS, '--disable-quic'],
   });
 }

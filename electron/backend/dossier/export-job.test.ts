@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DossierExportResult } from '../../../shared/dossier';
+import type { DossierExportResult } from '../../../shared/dossier-export';
 import { callOk, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
 import type { BatchManifest, DossierManifest } from './export-manifest';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { MAX_DOSSIER_EXPORT, type DossierExportInput, type DossierExportResult } from '../../../shared/dossier';
+import { MAX_DOSSIER_EXPORT, type DossierExportInput, type DossierExportResult } from '../../../shared/dossier-export';
 import { AppError } from '../../../shared/errors';
 import type { JobInfo } from '../../../shared/jobs';
 import type { RequestContext } from '../context';

@@ -9,7 +9,8 @@ import { writeDocumentFolder } from './document';
 import { EMPTY_TEMPLATE } from './html';
 import { DEFAULT_RENDER_TIMEOUT_MS, type PdfRenderOptions, type PdfRenderer } from './renderer';
 
-const LAUNCH_ARGS = [
+/** The flags a headless Chromium needs here: no sandbox (containers), no GPU, nothing fetched from the network. */
+export const CHROMIUM_LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -90,7 +91,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       try {
         // Loaded on first use: the desktop app prints with Electron and never needs it.
         const { chromium } = await import('playwright-core');
-        const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout: 30_000 });
+        const browser = await chromium.launch({ executablePath, args: CHROMIUM_LAUNCH_ARGS, timeout: 30_000 });
         browser.on('disconnected', () => {
           if (this.session === starting) this.session = null;
         });

@@ -2,7 +2,7 @@
 // manifest of hashes; made by a job the clerk can follow and cancel, saved as soon as it is ready.
 import { Button, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { DossierExportResult } from '../../../shared/dossier';
+import { DossierExportResult } from '../../../shared/dossier-export';
 import { useJob } from '../api/useJob';
 import { useSavedResult } from '../api/useSavedResult';
 import { JobProgress } from '../ui/JobProgress';

@@ -2,7 +2,7 @@
 // zip, made by a job the clerk can follow and cancel.
 import { Alert, Button, Checkbox, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { DossierExportResult, MAX_DOSSIER_EXPORT } from '../../../shared/dossier';
+import { DossierExportResult, MAX_DOSSIER_EXPORT } from '../../../shared/dossier-export';
 import { ExportResult } from '../../../shared/import';
 import type { ListParams } from './list/params';
 import { useJob } from '../api/useJob';
