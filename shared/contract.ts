@@ -2,6 +2,14 @@
 // of method names: the IPC binding, the preload allow-list, the HTTP routes and the renderer
 // client are all derived from it.
 import { z } from 'zod';
+import {
+  ApplyScopeInput, ApplyScopeResult, AssignInput, Campaign, CampaignCreateInput, CampaignIdInput, CampaignResult,
+  CampaignSummary, CampaignTemplate, CampaignUpdateInput, DrawDetail, DrawIdInput, DrawInput, DrawSummary, DrawVerifyResult,
+  Inspector, InspectorListInput, InspectorSaveInput, Progress, ProgressInput, ResultIdInput, ResultListInput, ResultSaveInput,
+  ResultSaved, Tally, TallyInput, TargetChange, TargetChangesInput, TargetList, TargetListInput, TargetsChanged,
+  TargetsChangeInput, TemplateArchiveInput, TemplateCopyInput, TemplateIdInput, TemplateImportInput, TemplateSaveInput,
+  TemplateSummary,
+} from './campaign';
 import { DivisionNode, Township } from './divisions';
 import {
   DeadlineRules, Dossier, DossierInput, DossierRecord, DueList, DueListInput, RecordCreateInput, RecordId, RecordSaved,
@@ -13,7 +21,7 @@ import {
   EnterpriseId, EnterpriseSaveInput, EnterpriseSaved, EnterpriseSearchInput, EnterpriseSearchResult,
   EnterpriseUpdateInput, MergeInput, MergeResult, PairInput, TagCount,
 } from './enterprise';
-import { ExportInput, ExportResult, ImportInput, ImportPreview, ImportPreviewInput, ImportResult } from './import';
+import { ExportInput, ExportResult, ImportInput, ImportPreview, ImportPreviewInput, ImportResult, StoredFileRef } from './import';
 import { IndustryNode, ProductItem, ProductSaveInput } from './reference';
 import { JobId, JobInfo, JobRef } from './jobs';
 import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
@@ -90,6 +98,39 @@ export const contract = {
   'deadlines.due': query('查看到期事项', DueListInput, DueList),
   'settings.getDeadlineRules': query('读取期限设置', empty, DeadlineRules),
   'settings.saveDeadlineRules': mutation('保存期限设置', DeadlineRules, DeadlineRules),
+
+  'campaignTemplates.list': query('查看专项检查模板', empty, z.array(TemplateSummary)),
+  'campaignTemplates.get': query('读取专项检查模板', TemplateIdInput, CampaignTemplate),
+  'campaignTemplates.save': mutation('保存专项检查模板', TemplateSaveInput, CampaignTemplate),
+  'campaignTemplates.copy': mutation('复制专项检查模板', TemplateCopyInput, CampaignTemplate),
+  'campaignTemplates.archive': mutation('停用或恢复专项检查模板', TemplateArchiveInput, CampaignTemplate),
+  'campaignTemplates.import': mutation('导入专项检查模板', TemplateImportInput, CampaignTemplate),
+  'campaignTemplates.export': mutation('导出专项检查模板', TemplateIdInput, StoredFileRef),
+
+  'inspectors.list': query('查看执法人员', InspectorListInput, z.array(Inspector)),
+  'inspectors.save': mutation('保存执法人员', InspectorSaveInput, Inspector),
+
+  'campaigns.list': query('查看专项整治', empty, z.array(CampaignSummary)),
+  'campaigns.get': query('查看专项', CampaignIdInput, Campaign),
+  'campaigns.create': mutation('新建专项', CampaignCreateInput, Campaign),
+  'campaigns.update': mutation('修改专项', CampaignUpdateInput, Campaign),
+  'campaigns.applyScope': mutation('按范围生成检查对象', ApplyScopeInput, ApplyScopeResult),
+  'campaigns.targets': query('查看检查对象', TargetListInput, TargetList),
+  'campaigns.addTargets': mutation('添加检查对象', TargetsChangeInput, TargetsChanged),
+  'campaigns.removeTargets': mutation('移出检查对象', TargetsChangeInput, TargetsChanged),
+  'campaigns.assign': mutation('分配执法人员', AssignInput, TargetsChanged),
+  'campaigns.changes': query('查看抽取后的变更', TargetChangesInput, z.array(TargetChange)),
+  'campaigns.draw': mutation('双随机抽取', DrawInput, DrawDetail),
+  'campaigns.draws': query('查看抽取记录', CampaignIdInput, z.array(DrawSummary)),
+  'campaigns.drawDetail': query('查看抽取结果', DrawIdInput, DrawDetail),
+  'campaigns.verifyDraw': query('复核抽取结果', DrawIdInput, DrawVerifyResult),
+  'campaigns.exportDraw': mutation('导出抽取结果公示表', DrawIdInput, StoredFileRef),
+  'campaigns.saveResult': mutation('录入检查结果', ResultSaveInput, ResultSaved),
+  'campaigns.results': query('查看检查结果', ResultListInput, z.array(CampaignResult)),
+  'campaigns.result': query('读取检查结果', ResultIdInput, CampaignResult),
+  'campaigns.progress': query('查看专项进度', ProgressInput, Progress),
+  'campaigns.tally': query('统计专项数据', TallyInput, Tally),
+  'campaigns.exportTally': mutation('导出专项统计表', TallyInput, StoredFileRef),
 
   'reference.industries': query('读取国民经济行业分类', empty, z.array(IndustryNode)),
   'reference.products': query('读取重点工业产品目录', empty, z.array(ProductItem)),

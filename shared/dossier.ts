@@ -3,46 +3,8 @@
 import { z } from 'zod';
 import { creditClasses, supervisionClasses } from './enterprise';
 import { isoDate } from './dates';
+import { date, fen, line, names, optionalDate, prose, required } from './fields';
 import { fieldLabel } from './validation';
-
-// Control characters and zero-width marks come from pasted text; line breaks are kept in long text.
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g;
-
-/** A short text (one line); empty becomes null. */
-const line = (label: string, max = 100) =>
-  z
-    .string()
-    .transform((s) => s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max))
-    .nullable()
-    .default(null)
-    .transform((v) => (v ? v : null))
-    .describe(label);
-
-/** A required short text. */
-const required = (label: string, max = 100) =>
-  z
-    .string()
-    .transform((s) => s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, `请填写${label}`).max(max))
-    .describe(label);
-
-/** A long text (line breaks kept); empty becomes null. */
-const prose = (label: string, max = 5000) =>
-  z
-    .string()
-    .transform((s) => s.replace(CONTROL, ' ').replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().max(max))
-    .nullable()
-    .default(null)
-    .transform((v) => (v ? v : null))
-    .describe(label);
-
-const date = (label: string) => isoDate.describe(label);
-const optionalDate = (label: string) => isoDate.nullable().default(null).describe(label);
-/** Money is an integer number of fen (分). */
-const fen = (label: string) => z.number().int().min(0).max(100_000_000_000).default(0).describe(label);
-const names = (label: string, min = 0) => z.array(required('姓名', 20)).min(min).max(10).default([]).describe(label);
 
 /** 检查结果, as the 双随机 publication uses them. */
 export const inspectionResults = [

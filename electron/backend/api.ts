@@ -7,6 +7,18 @@ import { AppError, fail, ok, type Result } from '../../shared/errors';
 import { describeZodError } from '../../shared/validation';
 import type { RequestContext } from './context';
 import { listAudit } from './audit/list';
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns/campaigns';
+import { drawDetail, drawTargets, listDraws, verifyDraw } from './campaigns/draw';
+import { exportDraw } from './campaigns/export-draw';
+import { exportTally } from './campaigns/export-tally';
+import { listInspectors, saveInspector } from './campaigns/inspectors';
+import { campaignProgress } from './campaigns/progress';
+import { getResult, listResults, saveResult } from './campaigns/results';
+import { campaignTally } from './campaigns/tally';
+import { addTargets, applyScope, assignTargets, listTargets, removeTargets, targetChanges } from './campaigns/targets';
+import {
+  archiveTemplate, copyTemplate, exportTemplate, getTemplate, importTemplate, listTemplates, saveTemplate,
+} from './campaigns/templates';
 import type { Core } from './core';
 import { generateDemo } from './demo/generate';
 import { dueList } from './dossier/deadlines';
@@ -67,6 +79,36 @@ const handlers: Handlers = {
   'deadlines.due': (core, input) => dueList(core.sqlite, input),
   'settings.getDeadlineRules': (core) => getDeadlineRules(core.sqlite),
   'settings.saveDeadlineRules': (core, input, ctx) => saveDeadlineRules(core, ctx, input),
+  'campaignTemplates.list': (core) => listTemplates(core.sqlite),
+  'campaignTemplates.get': (core, input) => getTemplate(core.sqlite, input.id),
+  'campaignTemplates.save': (core, input, ctx) => saveTemplate(core, ctx, input),
+  'campaignTemplates.copy': (core, input, ctx) => copyTemplate(core, ctx, input.id, input.name),
+  'campaignTemplates.archive': (core, input, ctx) => archiveTemplate(core, ctx, input.id, input.archived),
+  'campaignTemplates.import': (core, input, ctx) => importTemplate(core, ctx, input.file),
+  'campaignTemplates.export': (core, input, ctx) => exportTemplate(core, ctx, input.id),
+  'inspectors.list': (core, input) => listInspectors(core.sqlite, input.includeInactive),
+  'inspectors.save': (core, input, ctx) => saveInspector(core, ctx, input),
+  'campaigns.list': (core) => listCampaigns(core.sqlite),
+  'campaigns.get': (core, input) => getCampaign(core.sqlite, input.id),
+  'campaigns.create': (core, input, ctx) => createCampaign(core, ctx, input),
+  'campaigns.update': (core, input, ctx) => updateCampaign(core, ctx, input),
+  'campaigns.applyScope': (core, input, ctx) => applyScope(core, ctx, input),
+  'campaigns.targets': (core, input) => listTargets(core.sqlite, input),
+  'campaigns.addTargets': (core, input, ctx) => addTargets(core, ctx, input),
+  'campaigns.removeTargets': (core, input, ctx) => removeTargets(core, ctx, input),
+  'campaigns.assign': (core, input, ctx) => assignTargets(core, ctx, input),
+  'campaigns.changes': (core, input) => targetChanges(core.sqlite, input.campaignId),
+  'campaigns.draw': (core, input, ctx) => drawTargets(core, ctx, input),
+  'campaigns.draws': (core, input) => listDraws(core.sqlite, input.id),
+  'campaigns.drawDetail': (core, input) => drawDetail(core.sqlite, input.id),
+  'campaigns.verifyDraw': (core, input) => verifyDraw(core.sqlite, input.id),
+  'campaigns.exportDraw': (core, input, ctx) => exportDraw(core, ctx, input.id),
+  'campaigns.saveResult': (core, input, ctx) => saveResult(core, ctx, input),
+  'campaigns.results': (core, input) => listResults(core.sqlite, input),
+  'campaigns.result': (core, input) => getResult(core.sqlite, input.id),
+  'campaigns.progress': (core, input) => campaignProgress(core.sqlite, input),
+  'campaigns.tally': (core, input) => campaignTally(core.sqlite, input),
+  'campaigns.exportTally': (core, input, ctx) => exportTally(core, ctx, input),
   'reference.industries': () => industries(),
   'reference.products': (core) => listProducts(core.sqlite),
   'reference.saveProduct': (core, input, ctx) => saveProduct(core, ctx, input),
@@ -76,7 +118,7 @@ const handlers: Handlers = {
   'jobs.cancel': (core, input) => core.jobs.cancel(input.jobId),
   'demo.generate': (core, input, ctx) => {
     const job = core.jobs.start('demo.generate', contract['demo.generate'].title, ctx.actor, input, (jc) =>
-      generateDemo(jc, input),
+      generateDemo(jc, input, core),
     );
     return { jobId: job.id };
   },

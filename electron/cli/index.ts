@@ -8,6 +8,7 @@ import { openBackend, type Backend } from '../backend/backend';
 import { checkIntegrity } from '../backend/check';
 import { appRoot, appVersion, dataPaths } from '../backend/paths';
 import { startServer } from '../server/index';
+import { CAMPAIGN_HELP, campaignCommand } from './campaign';
 import { checkDossierOut, DOSSIER_HELP, exportDossierCommand } from './dossier';
 import { runJob } from './jobs';
 import { exportEnterprises, importEnterprises } from './registry';
@@ -34,6 +35,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
           --credit 信用风险分类(A/B/C/D/none) --tag 标签 --industry 行业代码 --archived active|archived|all
           （--township、--status、--class、--credit、--tag 可重复）
 ${DOSSIER_HELP}
+${CAMPAIGN_HELP}
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
@@ -162,6 +164,9 @@ export async function main(argv: string[]): Promise<number> {
       archived: { type: 'string' },
       code: { type: 'string' },
       format: { type: 'string' },
+      campaign: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -237,6 +242,16 @@ export async function main(argv: string[]): Promise<number> {
           industry: values.industry,
           archived: values.archived,
         }, target);
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'campaign': {
+      const dataDir = requireData(values.data);
+      if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
+      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      try {
+        return await campaignCommand(backend, positionals[1], { campaign: values.campaign, from: values.from, to: values.to, json });
       } finally {
         await backend.close();
       }

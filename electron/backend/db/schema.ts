@@ -238,3 +238,174 @@ export const deadlines = sqliteTable(
     index('deadlines_enterprise_idx').on(t.enterpriseId, t.status),
   ],
 );
+
+/** 专项检查模板: the shipped ones (builtin, read-only) and the office's own copies. */
+export const campaignTemplates = sqliteTable('campaign_templates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  version: integer('version').notNull().default(1),
+  /** shared/campaign.ts TemplateDefinition as JSON. */
+  definition: text('definition').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** 执法人员: the pool inspectors are drawn from. */
+export const inspectors = sqliteTable(
+  'inspectors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** The township office (市场监管所) the inspector belongs to; null for the county bureau. */
+    townshipCode: text('township_code'),
+    /** 执法证号. */
+    certNo: text('cert_no').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('inspectors_cert_no_idx').on(t.certNo)],
+);
+
+/** 专项整治: a campaign with a frozen copy of its template. */
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  docRef: text('doc_ref'),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  status: text('status').notNull(),
+  templateId: text('template_id').notNull(),
+  templateVersion: integer('template_version').notNull(),
+  /** TemplateDefinition JSON as it was at creation. */
+  template: text('template').notNull(),
+  /** Parameter values by key (JSON). */
+  parameters: text('parameters').notNull(),
+  /** CampaignScope JSON. */
+  scope: text('scope').notNull(),
+  /** The draw in force; null when every target is to be inspected. */
+  currentDrawId: integer('current_draw_id'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** A campaign's target list; a removed target keeps its row (removed_at) so history stays. */
+export const campaignTargets = sqliteTable(
+  'campaign_targets',
+  {
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    /** Copied from the enterprise when added, so progress by township needs no join. */
+    townshipCode: text('township_code'),
+    source: text('source', { enum: ['scope', 'manual'] }).notNull(),
+    /** To be inspected: drawn in the current draw, or every target when there is no draw. */
+    planned: integer('planned', { mode: 'boolean' }).notNull().default(true),
+    responsibleUnit: text('responsible_unit'),
+    /** JSON array of inspector ids. */
+    inspectorIds: text('inspector_ids').notNull().default('[]'),
+    addedAt: text('added_at').notNull(),
+    removedAt: text('removed_at'),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.enterpriseId] }),
+    index('campaign_targets_list_idx').on(t.campaignId, t.removedAt, t.planned, t.townshipCode),
+    index('campaign_targets_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** 双随机 draws: the pool, seed, algorithm and result, so anyone can re-run and compare. */
+export const campaignDraws = sqliteTable(
+  'campaign_draws',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    createdAt: text('created_at').notNull(),
+    actor: text('actor').notNull(),
+    algorithm: text('algorithm').notNull(),
+    algorithmVersion: integer('algorithm_version').notNull(),
+    seed: text('seed').notNull(),
+    /** DrawParams JSON. */
+    params: text('params').notNull(),
+    /** JSON: the pool as [enterpriseId, creditClass] pairs in id order. */
+    pool: text('pool').notNull(),
+    poolHash: text('pool_hash').notNull(),
+    /** JSON: the inspector pool as [inspectorId, townshipCode] pairs in id order. */
+    inspectorPool: text('inspector_pool').notNull(),
+    inspectorPoolHash: text('inspector_pool_hash').notNull(),
+    /** JSON: [enterpriseId, inspectorId, inspectorId] in draw order. */
+    result: text('result').notNull(),
+    resultHash: text('result_hash').notNull(),
+    supersededAt: text('superseded_at'),
+    /** Why this draw replaced the one before. */
+    reason: text('reason'),
+  },
+  (t) => [index('campaign_draws_campaign_idx').on(t.campaignId)],
+);
+
+/** Changes to the target list after a draw, each with its reason (shown with the draw). */
+export const campaignTargetChanges = sqliteTable(
+  'campaign_target_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    change: text('change').notNull(),
+    reason: text('reason').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('campaign_target_changes_campaign_idx').on(t.campaignId, t.id)],
+);
+
+/** Field results: one row per visit, each with its 专项检查 record in the dossier. */
+export const campaignResults = sqliteTable(
+  'campaign_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    recordId: integer('record_id').notNull().references(() => dossierRecords.id),
+    rectificationId: integer('rectification_id').references(() => dossierRecords.id),
+    inspectedOn: text('inspected_on').notNull(),
+    townshipCode: text('township_code'),
+    hasProblem: integer('has_problem', { mode: 'boolean' }).notNull(),
+    /** Mirrors the dossier record's voided state: a voided result counts nowhere. */
+    voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
+    inspectorIds: text('inspector_ids').notNull(),
+    /** JSON: answers by item key, quantities by key, problem item keys. */
+    answers: text('answers').notNull(),
+    quantities: text('quantities').notNull(),
+    problemItems: text('problem_items').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('campaign_results_campaign_idx').on(t.campaignId, t.inspectedOn),
+    index('campaign_results_target_idx').on(t.campaignId, t.enterpriseId, t.inspectedOn),
+    uniqueIndex('campaign_results_record_idx').on(t.recordId),
+  ],
+);
+
+/** Each result's quantities as rows, for tallies by township and period in one indexed pass.
+ *  Values are hundredths (kg and 元 have two decimals) so sums are exact. */
+export const campaignResultValues = sqliteTable(
+  'campaign_result_values',
+  {
+    resultId: integer('result_id').notNull().references(() => campaignResults.id),
+    campaignId: integer('campaign_id').notNull(),
+    inspectedOn: text('inspected_on').notNull(),
+    townshipCode: text('township_code'),
+    key: text('key').notNull(),
+    hundredths: integer('hundredths').notNull(),
+    voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resultId, t.key] }),
+    index('campaign_result_values_tally_idx').on(t.campaignId, t.inspectedOn, t.townshipCode, t.key, t.hundredths, t.voided),
+  ],
+);

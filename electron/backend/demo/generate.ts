@@ -7,12 +7,14 @@ import type { OfficeSettings } from '../../../shared/office';
 import type { DemoInput } from '../../../shared/system';
 import { USCC_ALPHABET, composeUscc, regNoCheckDigit } from '../../../shared/uscc';
 import { countyByCode, townshipsOf } from '../divisions/divisions';
+import type { Core } from '../core';
 import type { JobContext } from '../jobs/runner';
 import { enterpriseWriter } from '../registry/repo';
 import { nameKeyOf } from '../registry/search-keys';
 import { todayInChina } from '../../../shared/dates';
 import type { EnterpriseData } from '../../../shared/enterprise';
 import { DETERGENT_SHOPS, demoIdNumber, demoLicence, demoTags, industryOf } from './details';
+import { generateDemoCampaign } from './campaign';
 import { generateDemoRecords } from './records';
 import {
   COMPANY_TRADES, COOP_KINDS, ROADS, SHOP_TYPES, personName, pick, prng, village, weighted, zihao, type Rand,
@@ -42,7 +44,8 @@ const shortCounty = (name: string) => (name.length > 2 ? name.replace(/(县|区|
 const RECORD_COST = 0.2;
 
 /** Generates `input.enterprises` enterprises and their records inside the job's transaction. */
-export async function generateDemo(ctx: JobContext, input: Required<DemoInput>): Promise<{ enterprises: number; records: number; county: string }> {
+/** `core` adds the running phosphate campaign (its services need the core); without it only the registry and files are made. */
+export async function generateDemo(ctx: JobContext, input: Required<DemoInput>, core?: Core): Promise<{ enterprises: number; records: number; county: string }> {
   // A second run on the same data continues the sequence instead of repeating the first run.
   const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
   const rand = prng(input.seed + maxId);
@@ -177,6 +180,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>):
     docAbbrev: office.docAbbrev,
     progressFrom: share,
   });
-  ctx.progress(1, `已生成 ${inserted} 家企业、${records} 条档案记录`);
+  const results = core && input.recordsPerEnterprise > 0 ? await generateDemoCampaign(core, ctx, { seed: input.seed, countyCode: office.countyCode }) : 0;
+  ctx.progress(1, `已生成 ${inserted} 家企业、${records} 条档案记录${results ? `和专项整治的 ${results} 条检查结果` : ''}`);
   return { enterprises: inserted, records, county: county.fullName };
 }

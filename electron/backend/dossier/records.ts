@@ -11,6 +11,7 @@ import { deadline as countDeadline } from '../../../shared/workdays';
 import type { RequestContext } from '../context';
 import { write, type Core, type WriteScope } from '../core';
 import type { Sqlite } from '../db/open';
+import { campaignOfRecord, markResultVoided } from '../campaigns/record-link';
 import { safeFileName } from '../files/store';
 import { holidayCalendar } from '../reference/holidays';
 import { getEnterprise } from '../registry/repo';
@@ -152,22 +153,37 @@ function openFollowUp(core: Core, ctx: RequestContext, scope: WriteScope, sampli
   return id;
 }
 
+/**
+ * Adds a record inside the caller's write (a campaign result adds its 专项检查 record this way):
+ * fields parsed, attachments linked, audit row and deadlines written. Returns the id and warnings.
+ */
+export function addRecordInScope(
+  core: Core,
+  ctx: RequestContext,
+  scope: WriteScope,
+  enterpriseId: number,
+  input: RecordSaveInput & { sourceId?: number | null },
+): { id: number; warnings: string[] } {
+  const data = parseFields(input.kind, input.occurredOn, input.data);
+  const reason = typeof data.reason === 'string' ? data.reason : null;
+  applyClassChange(core, scope, enterpriseId, input.kind, data, reason ?? '');
+  const id = insertRecord(core, ctx, enterpriseId, { kind: input.kind, occurredOn: input.occurredOn, data, sourceId: input.sourceId ?? null });
+  linkAttachments(core, id, input.attachments);
+  scope.audit({
+    entity: 'dossier_record',
+    entityId: id,
+    after: { enterpriseId, kind: input.kind, occurredOn: input.occurredOn, data, attachments: input.attachments.map((a) => a.name), sourceId: input.sourceId ?? null },
+    reason,
+  });
+  return { id, warnings: refreshDeadlines(core, id) };
+}
+
 /** Adds a record to an enterprise's file (an archived enterprise is allowed, and the record is flagged). */
 export function createRecord(core: Core, ctx: RequestContext, enterpriseId: number, input: RecordSaveInput): RecordSaved {
   const data = parseFields(input.kind, input.occurredOn, input.data);
   return write(core, ctx, 'dossier.create', (scope) => {
     const e = getEnterprise(core.sqlite, enterpriseId);
-    const reason = typeof data.reason === 'string' ? data.reason : null;
-    applyClassChange(core, scope, enterpriseId, input.kind, data, reason ?? '');
-    const id = insertRecord(core, ctx, enterpriseId, { kind: input.kind, occurredOn: input.occurredOn, data, sourceId: null });
-    linkAttachments(core, id, input.attachments);
-    scope.audit({
-      entity: 'dossier_record',
-      entityId: id,
-      after: { enterpriseId, kind: input.kind, occurredOn: input.occurredOn, data, attachments: input.attachments.map((a) => a.name) },
-      reason,
-    });
-    const warnings = refreshDeadlines(core, id);
+    const { id, warnings } = addRecordInScope(core, ctx, scope, enterpriseId, { ...input, data });
     const opened: number[] = [];
     if (input.kind === 'sampling') {
       const follow = openFollowUp(core, ctx, scope, { id, enterpriseId, occurredOn: input.occurredOn, data });
@@ -187,6 +203,24 @@ function storedRecord(sqlite: Sqlite, id: number): StoredRecord {
   return r;
 }
 
+/** Replaces a stored record's date, fields and attachments inside the caller's write; returns the warnings. */
+export function replaceRecordInScope(core: Core, scope: WriteScope, id: number, input: RecordSaveInput): string[] {
+  const data = parseFields(input.kind, input.occurredOn, input.data);
+  const current = storedRecord(core.sqlite, id);
+  const before = { occurredOn: current.occurred_on, data: JSON.parse(current.data) as unknown };
+  core.sqlite
+    .prepare('UPDATE dossier_records SET occurred_on = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?')
+    .run(input.occurredOn, summaryOf(input.kind, data as never), JSON.stringify(data), new Date().toISOString(), id);
+  linkAttachments(core, id, input.attachments);
+  scope.audit({
+    entity: 'dossier_record',
+    entityId: id,
+    before,
+    after: { occurredOn: input.occurredOn, data, attachments: input.attachments.map((a) => a.name) },
+  });
+  return refreshDeadlines(core, id);
+}
+
 /** Replaces a record's fields and attachments; refused with CONFLICT if it was saved since `expectedUpdatedAt`. */
 export function updateRecord(core: Core, ctx: RequestContext, id: number, expectedUpdatedAt: string, input: RecordSaveInput): RecordSaved {
   const data = parseFields(input.kind, input.occurredOn, input.data);
@@ -201,18 +235,9 @@ export function updateRecord(core: Core, ctx: RequestContext, id: number, expect
     if (input.kind === 'credit' || input.kind === 'supervisionClass') {
       throw new AppError('CONFLICT', `${label}记录保存后不能修改；如有错误，请作废后重新调整`);
     }
-    const before = { occurredOn: current.occurred_on, data: JSON.parse(current.data) as unknown };
-    core.sqlite
-      .prepare('UPDATE dossier_records SET occurred_on = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?')
-      .run(input.occurredOn, summaryOf(input.kind, data as never), JSON.stringify(data), new Date().toISOString(), id);
-    linkAttachments(core, id, input.attachments);
-    scope.audit({
-      entity: 'dossier_record',
-      entityId: id,
-      before,
-      after: { occurredOn: input.occurredOn, data, attachments: input.attachments.map((a) => a.name) },
-    });
-    const warnings = refreshDeadlines(core, id);
+    const campaign = campaignOfRecord(core.sqlite, id);
+    if (campaign) throw new AppError('CONFLICT', `这条${label}记录是专项「${campaign}」的检查结果，请在该专项的“结果录入”中修改`);
+    const warnings = replaceRecordInScope(core, scope, id, { ...input, data });
     const opened: number[] = [];
     if (input.kind === 'sampling') {
       const follow = openFollowUp(core, ctx, scope, { id, enterpriseId: current.enterprise_id, occurredOn: input.occurredOn, data });
@@ -233,6 +258,7 @@ export function voidRecord(core: Core, ctx: RequestContext, id: number, reason: 
     const now = new Date().toISOString();
     core.sqlite.prepare('UPDATE dossier_records SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(now, reason, now, id);
     core.sqlite.prepare("UPDATE deadlines SET status = 'cancelled' WHERE record_id = ?").run(id);
+    markResultVoided(core.sqlite, id);
     scope.audit({ entity: 'dossier_record', entityId: id, before: { voided: false }, after: { voided: true }, reason });
     return getRecord(core.sqlite, id);
   });

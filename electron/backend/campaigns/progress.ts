@@ -1,0 +1,98 @@
+// A campaign's progress for its dashboard: coverage of the targets to inspect, status counts,
+// problems and rectifications per township, the tallies so far and visits per week.
+import type { z } from 'zod';
+import { TemplateDefinition, targetStatuses, type Progress, type ProgressInput, type TargetStatus } from '../../../shared/campaign';
+import { todayInChina } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import type { Sqlite } from '../db/open';
+import { townshipName } from '../divisions/divisions';
+import { TARGET_STATUS_CTE } from './status';
+import { NO_TOWNSHIP, tallyByTownship, townshipRows } from './tally';
+
+type TownshipProgress = Progress['byTownship'][number];
+
+/** Progress of one campaign as of `today` (for what is overdue). */
+export function campaignProgress(sqlite: Sqlite, input: z.output<typeof ProgressInput>): Progress {
+  const t0 = performance.now();
+  const today = input.today ?? todayInChina();
+  const c = sqlite.prepare('SELECT id, template, scope FROM campaigns WHERE id = ?').get(input.campaignId) as
+    | { id: number; template: string; scope: string }
+    | undefined;
+  if (!c) throw new AppError('NOT_FOUND', `找不到专项 ${input.campaignId}`);
+  const counts = sqlite
+    .prepare(
+      `WITH ${TARGET_STATUS_CTE}
+       SELECT t.township_code AS township, coalesce(s.status, '未检查') AS status, count(*) AS n
+       FROM campaign_targets t LEFT JOIN target_status s ON s.enterprise_id = t.enterprise_id
+       WHERE t.campaign_id = ? AND t.removed_at IS NULL AND t.planned = 1
+       GROUP BY 1, 2`,
+    )
+    .all(c.id, c.id) as { township: string | null; status: TargetStatus; n: number }[];
+  const overdue = sqlite
+    .prepare(
+      `SELECT r.township_code AS township, count(*) AS n FROM campaign_results r
+       JOIN deadlines d ON d.record_id = r.rectification_id AND d.kind = 'correct' AND d.status = 'open' AND d.due_on < ?
+       WHERE r.campaign_id = ? AND r.voided = 0 GROUP BY 1`,
+    )
+    .all(today, c.id) as { township: string | null; n: number }[];
+  const rect = sqlite
+    .prepare(
+      `SELECT sum(json_extract(d.data, '$.outcome') = '已整改') AS closed, count(*) AS total FROM campaign_results r
+       JOIN dossier_records d ON d.id = r.rectification_id AND d.voided_at IS NULL WHERE r.campaign_id = ? AND r.voided = 0`,
+    )
+    .get(c.id) as { closed: number | null; total: number };
+
+  const byStatus = Object.fromEntries(targetStatuses.map((s) => [s, 0])) as Record<TargetStatus, number>;
+  const scopeTownships = (JSON.parse(c.scope) as { townshipCodes?: string[] }).townshipCodes ?? [];
+  const rows = new Map<string, TownshipProgress>();
+  const row = (code: string | null): TownshipProgress => {
+    const k = code ?? '';
+    let r = rows.get(k);
+    if (!r) {
+      r = { townshipCode: code, townshipName: code ? (townshipName(code) ?? code) : NO_TOWNSHIP, planned: 0, inspected: 0, problems: 0, rectifying: 0, rectified: 0, overdue: 0 };
+      rows.set(k, r);
+    }
+    return r;
+  };
+  for (const t of townshipRows(sqlite, scopeTownships)) row(t.code);
+  for (const { township, status, n } of counts) {
+    byStatus[status] += n;
+    const r = row(township);
+    r.planned += n;
+    if (status !== '未检查') r.inspected += n;
+    if (status === '发现问题' || status === '整改中' || status === '已整改') r.problems += n;
+    if (status === '整改中') r.rectifying += n;
+    if (status === '已整改') r.rectified += n;
+  }
+  for (const o of overdue) row(o.township).overdue += o.n;
+  const byTownship = [...rows.values()].filter((r) => r.townshipCode !== null || r.planned > 0);
+  const planned = byTownship.reduce((s, r) => s + r.planned, 0);
+  const inspected = byTownship.reduce((s, r) => s + r.inspected, 0);
+
+  const defs = TemplateDefinition.parse(JSON.parse(c.template)).tallies;
+  const sums = Object.fromEntries(defs.map((d) => [d.key, 0]));
+  for (const v of tallyByTownship(sqlite, c.id, defs, '0000-01-01', '9999-12-31').values()) {
+    for (const d of defs) sums[d.key] = Math.round((sums[d.key]! + (v[d.key] ?? 0)) * 100) / 100;
+  }
+  const distinct = defs.some((d) => d.source === 'enterprises')
+    ? (sqlite.prepare('SELECT count(DISTINCT enterprise_id) AS n FROM campaign_results WHERE campaign_id = ? AND voided = 0').get(c.id) as { n: number }).n
+    : 0;
+  const weekly = sqlite
+    .prepare(
+      `SELECT date(inspected_on, '-6 days', 'weekday 1') AS weekOf, count(*) AS visits, sum(has_problem) AS problems
+       FROM campaign_results WHERE campaign_id = ? AND voided = 0 GROUP BY 1 ORDER BY 1`,
+    )
+    .all(c.id) as { weekOf: string; visits: number; problems: number }[];
+  const overdueTotal = overdue.reduce((s, o) => s + o.n, 0);
+  return {
+    planned,
+    inspected,
+    coverage: planned ? inspected / planned : 0,
+    byStatus,
+    byTownship,
+    rectifications: { open: rect.total - (rect.closed ?? 0), closed: rect.closed ?? 0, overdue: overdueTotal },
+    tallies: defs.map((d) => ({ key: d.key, label: d.label, unit: d.unit, value: d.source === 'enterprises' ? distinct : sums[d.key]! })),
+    weekly,
+    tookMs: performance.now() - t0,
+  };
+}
