@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../shared/dates';
 import { contract, methodNames } from '../../shared/contract';
 import { callOk, clerk, snapshot, testBackend } from '../../tests/helpers/backend';
 
@@ -74,7 +75,50 @@ describe('the contract API', () => {
     const note = (text: string) => ({ enterpriseId: 1, kind: 'note' as const, occurredOn: '2026-03-02', data: { text } });
     const kept = (await callOk(b, 'dossier.create', note('契约测试备注'))).record;
     const voided = (await callOk(b, 'dossier.create', note('待作废的备注'))).record;
+    // The demo's campaign (1, drawn, with results) and a template copy to edit.
+    const demoCampaign = await callOk(b, 'campaigns.get', { id: 1 });
+    const copy = await callOk(b, 'campaignTemplates.copy', { id: 'phosphate-detergent', name: '契约测试模板' });
+    const [firstResult] = await callOk(b, 'campaigns.results', { campaignId: 1 });
+    if (!firstResult) throw new Error('the demo campaign has no results');
+    const templateFile = await b.core.files.putBytes(
+      Buffer.from(JSON.stringify({ format: 'qingbo.campaign-template', formatVersion: 1, template: { ...copy.definition, name: '契约测试导入' } })),
+      '模板.json',
+    );
+    const today = todayInChina();
     const inputs: Partial<Record<string, unknown>> = {
+      'campaignTemplates.get': { id: 'phosphate-detergent' },
+      'campaignTemplates.save': { id: copy.id, expectedUpdatedAt: copy.updatedAt, definition: { ...copy.definition, description: '改过的说明' } },
+      'campaignTemplates.copy': { id: 'e-bike', name: '电动自行车（副本）' },
+      'campaignTemplates.archive': { id: 'e-bike', archived: true },
+      'campaignTemplates.import': { file: templateFile.sha256 },
+      'campaignTemplates.export': { id: 'phosphate-detergent' },
+      'inspectors.save': { data: { name: '契约测试', unit: '华容县市场监督管理局', certNo: 'TEST0001' } },
+      'campaigns.get': { id: 1 },
+      'campaigns.create': { templateId: 'phosphate-detergent', name: '契约测试专项', startsOn: '2026-01-01', endsOn: '2026-12-31' },
+      'campaigns.update': {
+        id: 1, expectedUpdatedAt: demoCampaign.updatedAt, name: demoCampaign.name, docRef: demoCampaign.docRef, startsOn: demoCampaign.startsOn,
+        endsOn: demoCampaign.endsOn, parameters: { phosphorusLimit: 1.2 }, status: '进行中',
+      },
+      'campaigns.applyScope': { campaignId: 1, scope: demoCampaign.scope, reason: '契约测试' },
+      'campaigns.targets': { campaignId: 1 },
+      'campaigns.addTargets': { campaignId: 1, enterpriseIds: [1], reason: '契约测试' },
+      'campaigns.removeTargets': { campaignId: 2, enterpriseIds: [3], reason: '契约测试' },
+      'campaigns.assign': { campaignId: 1, enterpriseIds: [firstResult.enterpriseId], inspectorIds: firstResult.inspectorIds, reason: '契约测试' },
+      'campaigns.changes': { campaignId: 1 },
+      'campaigns.draw': { campaignId: 2, params: { mode: 'count', count: 2 }, seed: '0123456789abcdef' },
+      'campaigns.draws': { id: 2 },
+      'campaigns.drawDetail': { id: 2 },
+      'campaigns.verifyDraw': { id: 2 },
+      'campaigns.exportDraw': { id: 2 },
+      'campaigns.saveResult': {
+        campaignId: 1, enterpriseId: firstResult.enterpriseId, inspectedOn: today, inspectorIds: firstResult.inspectorIds,
+        answers: firstResult.answers, quantities: firstResult.quantities, result: firstResult.result, attachments: firstResult.attachments,
+      },
+      'campaigns.results': { campaignId: 1 },
+      'campaigns.result': { id: firstResult.id },
+      'campaigns.progress': { campaignId: 1 },
+      'campaigns.tally': { campaignId: 1, from: demoCampaign.startsOn, to: today },
+      'campaigns.exportTally': { campaignId: 1, from: demoCampaign.startsOn, to: today },
       'divisions.townships': { countyCode: '430623' },
       'jobs.get': { jobId: started.jobId },
       'jobs.cancel': { jobId: started.jobId },

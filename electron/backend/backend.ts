@@ -1,6 +1,7 @@
 // Opens an office's data directory and assembles the backend. Used by the Electron main
 // process, the HTTP server, the CLI and the tests alike.
 import { createApi, type Api } from './api';
+import { seedTemplates } from './campaigns/templates';
 import type { Core } from './core';
 import { openDatabase } from './db/open';
 import { FileStore } from './files/store';
@@ -48,7 +49,7 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
   if (options.migrate !== false) {
     const t = performance.now();
     const rekeyed = rekeyEnterprises(sqlite);
-    const seeded = seedProducts(sqlite);
+    const seeded = seedProducts(sqlite) + seedTemplates(sqlite);
     if (rekeyed || seeded) log.info('reference data and search keys brought up to date', { rekeyed, seeded, ms: Math.round(performance.now() - t) });
   }
   const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer({ log });
