@@ -6,6 +6,10 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { CampaignPage } from '../campaigns/CampaignPage';
+import { CampaignsPage } from '../campaigns/CampaignsPage';
+import { TemplateEditorPage } from '../campaigns/templates/TemplateEditorPage';
+import { TemplatesPage } from '../campaigns/templates/TemplatesPage';
 import { DossierPage } from '../dossier/DossierPage';
 import { RecordFormPage } from '../dossier/form/RecordFormPage';
 import { PickEnterprisePage } from '../dossier/PickEnterprisePage';
@@ -49,7 +53,10 @@ const router = createHashRouter([
       { path: 'dossier/:enterpriseId', element: <DossierPage /> },
       { path: 'dossier/:enterpriseId/new', element: <RecordFormPage /> },
       { path: 'dossier/:enterpriseId/records/:recordId/edit', element: <RecordFormPage /> },
-      { path: 'campaigns', element: <ComingSoon title="专项整治" detail="检查清单模板、双随机抽取、现场结果和进度统计将在这里进行。" /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'campaigns/templates', element: <TemplatesPage /> },
+      { path: 'campaigns/templates/:id', element: <TemplateEditorPage /> },
+      { path: 'campaigns/:id', element: <CampaignPage /> },
       { path: 'notices', element: <ComingSoon title="执法文书" detail="责令改正通知书等文书的填写、编号、打印和导出将在这里进行。" /> },
       { path: 'reports', element: <ComingSoon title="报表导出" detail="按省、市要求的格式导出统计表将在这里进行。" /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -10,6 +10,7 @@ import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office
 import { fieldLabel } from '../../../shared/validation';
 import { ApiError, call } from '../api/client';
 import { DeadlineRulesCard } from './DeadlineRulesCard';
+import { InspectorsCard } from './InspectorsCard';
 import { ProductsCard } from './ProductsCard';
 
 interface FormValues {
@@ -129,6 +130,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <DeadlineRulesCard />
+      <InspectorsCard />
       <DemoCard />
       <ProductsCard />
       <Card title="修改记录">

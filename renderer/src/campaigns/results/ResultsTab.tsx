@@ -1,0 +1,126 @@
+// 结果录入: pick a target, fill its sheet, save; the form then clears for the next target and
+// keeps the date and the inspectors. The target's earlier results in this campaign are listed
+// below the form, each linked to its dossier record.
+import { Alert, App, Card, Descriptions, Empty, Space, Spin, type RefSelectProps } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { Campaign, CampaignResult, TargetRow } from '../../../../shared/campaign';
+import { EMPTY } from '../../ui/format';
+import { TargetStatusTag } from '../fieldLabels';
+import { useActiveInspectors } from '../fieldQueries';
+import { EarlierResults } from './EarlierResults';
+import { initialKept, newValues, type Kept, type ResultFormValues } from './formValues';
+import { ResultForm } from './ResultForm';
+import { TargetPicker } from './TargetPicker';
+
+interface Saved {
+  result: CampaignResult;
+  warnings: string[];
+}
+
+function TargetInfo({ target }: { target: TargetRow }) {
+  return (
+    <Descriptions size="small" column={3} data-testid="result-target-info">
+      <Descriptions.Item label="统一社会信用代码">{target.uscc ?? EMPTY}</Descriptions.Item>
+      <Descriptions.Item label="乡镇（街道）">{target.townshipName ?? EMPTY}</Descriptions.Item>
+      <Descriptions.Item label="状态">
+        <TargetStatusTag value={target.status} />
+        {target.visits > 0 && `已检查 ${target.visits} 次，最近 ${target.lastInspectedOn ?? EMPTY}`}
+      </Descriptions.Item>
+      <Descriptions.Item label="住所" span={2}>
+        {target.address ?? EMPTY}
+      </Descriptions.Item>
+      <Descriptions.Item label="执法人员">{target.inspectors.map((i) => i.name).join('、') || '未分配'}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+export function ResultsTab({ campaign }: { campaign: Campaign }) {
+  const { message } = App.useApp();
+  const inspectors = useActiveInspectors();
+  const [target, setTarget] = useState<TargetRow | null>(null);
+  const [kept, setKept] = useState<Kept>(initialKept);
+  const [seq, setSeq] = useState(0);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [history, setHistory] = useState<{ enterpriseId: number; name: string } | null>(null);
+  const picker = useRef<RefSelectProps>(null);
+
+  const active = useMemo(() => inspectors.data ?? [], [inspectors.data]);
+  const initial = useMemo(() => {
+    if (!target) return null;
+    const activeIds = new Set(active.map((i) => i.id));
+    const assigned = target.inspectors.map((i) => i.id).filter((id) => activeIds.has(id));
+    const values = newValues(campaign, kept, assigned.length ? assigned : kept.inspectorIds.filter((id) => activeIds.has(id)));
+    return { ...values, place: target.address ?? '' };
+  }, [campaign, kept, target, active]);
+
+  const choose = (t: TargetRow | null) => {
+    setTarget(t);
+    if (t) {
+      setHistory({ enterpriseId: t.enterpriseId, name: t.name });
+      setSaved(null);
+    }
+  };
+
+  const onSaved = (result: CampaignResult, warnings: string[], values: ResultFormValues) => {
+    void message.success(`已保存「${result.enterpriseName}」的检查结果`);
+    setSaved({ result, warnings });
+    setKept({ inspectedOn: values.inspectedOn.format('YYYY-MM-DD'), inspectorIds: values.inspectorIds });
+    setTarget(null);
+    setSeq((n) => n + 1);
+    window.scrollTo({ top: 0 });
+    setTimeout(() => picker.current?.focus(), 0);
+  };
+
+  if (campaign.targetCount === 0) {
+    return (
+      <Card>
+        <Empty description="本专项还没有检查对象：请先在「检查对象」中生成或添加" />
+      </Card>
+    );
+  }
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {campaign.status === '已结束' && <Alert type="warning" showIcon title="本专项已结束，仍可补录检查结果。" />}
+      {saved && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setSaved(null) }}
+          data-testid="result-saved"
+          title={`已保存「${saved.result.enterpriseName}」${saved.result.inspectedOn} 的检查结果${saved.result.rectificationId ? '，并登记了责令改正' : ''}。请选择下一个检查对象。`}
+          description={
+            <>
+              {saved.warnings.map((w) => (
+                <div key={w}>提示：{w}</div>
+              ))}
+              <Link to={`/dossier/${saved.result.enterpriseId}?record=${saved.result.recordId}`}>查看档案记录</Link>
+            </>
+          }
+        />
+      )}
+      <Card size="small" title="检查对象">
+        <TargetPicker campaignId={campaign.id} value={target} onChange={choose} selectRef={picker} />
+        {target && (
+          <div style={{ marginTop: 12 }}>
+            <TargetInfo target={target} />
+          </div>
+        )}
+      </Card>
+      {target && initial ? (
+        inspectors.isLoading ? (
+          <Spin />
+        ) : (
+          <ResultForm key={`${target.enterpriseId}-${seq}`} campaign={campaign} target={target} initial={initial} inspectors={active} onSaved={onSaved} />
+        )
+      ) : (
+        !saved && (
+          <Card>
+            <Empty description="请先在上方选择检查对象，再按纸质检查记录逐项录入" />
+          </Card>
+        )
+      )}
+      {history && <EarlierResults campaignId={campaign.id} enterpriseId={history.enterpriseId} name={history.name} />}
+    </Space>
+  );
+}
