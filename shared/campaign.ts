@@ -370,13 +370,18 @@ export const DrawSummary = z.object({
 });
 export type DrawSummary = z.infer<typeof DrawSummary>;
 
-export const Campaign = z.object({
+/** What a campaign's list row and its page both show first. */
+const campaignHead = {
   id: z.number().int(),
   name: z.string(),
   docRef: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string(),
   status: z.enum(campaignStatuses),
+};
+
+export const Campaign = z.object({
+  ...campaignHead,
   templateId: z.string(),
   templateVersion: z.number().int(),
   /** The template as it was when the campaign was created: later template edits do not change it. */
@@ -393,12 +398,7 @@ export const Campaign = z.object({
 export type Campaign = z.infer<typeof Campaign>;
 
 export const CampaignSummary = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  docRef: z.string().nullable(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  status: z.enum(campaignStatuses),
+  ...campaignHead,
   templateName: z.string(),
   targetCount: z.number().int(),
   /** Targets to inspect: the drawn ones after a draw, else all. */

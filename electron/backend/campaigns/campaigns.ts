@@ -38,6 +38,16 @@ export function campaignRow(sqlite: Sqlite, id: number): CampaignRow {
   return r;
 }
 
+/** The fields a campaign's list row and its page share. */
+const headOf = (r: Pick<CampaignRow, 'id' | 'name' | 'doc_ref' | 'starts_on' | 'ends_on' | 'status'>) => ({
+  id: r.id,
+  name: r.name,
+  docRef: r.doc_ref,
+  startsOn: r.starts_on,
+  endsOn: r.ends_on,
+  status: r.status,
+});
+
 /** Every campaign, running ones first, newest first, with its counts. */
 export function listCampaigns(sqlite: Sqlite): CampaignSummary[] {
   const rows = sqlite
@@ -58,12 +68,7 @@ export function listCampaigns(sqlite: Sqlite): CampaignSummary[] {
       inspected_count: number;
     })[];
   return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    docRef: r.doc_ref,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    status: r.status,
+    ...headOf(r),
     templateName: r.template_name,
     targetCount: r.target_count,
     plannedCount: r.planned_count,
@@ -76,12 +81,7 @@ export function listCampaigns(sqlite: Sqlite): CampaignSummary[] {
 export function getCampaign(sqlite: Sqlite, id: number): Campaign {
   const r = campaignRow(sqlite, id);
   return {
-    id: r.id,
-    name: r.name,
-    docRef: r.doc_ref,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    status: r.status,
+    ...headOf(r),
     templateId: r.template_id,
     templateVersion: r.template_version,
     template: JSON.parse(r.template) as TemplateDefinition,
