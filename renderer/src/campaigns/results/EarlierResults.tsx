@@ -1,12 +1,20 @@
 // The results recorded for one target in this campaign, newest first, each linked to its record
 // in the enterprise's dossier (一企一档).
-import { Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CampaignResult } from '../../../../shared/campaign';
 import { EMPTY } from '../../ui/format';
 import { useResults } from '../fieldQueries';
 
-export function EarlierResults({ campaignId, enterpriseId, name }: { campaignId: number; enterpriseId: number; name: string }) {
+interface Props {
+  campaignId: number;
+  enterpriseId: number;
+  name: string;
+  /** Opens a result in the form to correct it (voided ones cannot be). */
+  onEdit(result: CampaignResult): void;
+}
+
+export function EarlierResults({ campaignId, enterpriseId, name, onEdit }: Props) {
   const results = useResults(campaignId, enterpriseId);
   const rows = [...(results.data ?? [])].sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn) || b.id - a.id);
   return (
@@ -39,10 +47,16 @@ export function EarlierResults({ campaignId, enterpriseId, name }: { campaignId:
           {
             title: '',
             key: 'link',
-            width: 120,
+            width: 190,
             render: (_, r) => (
               <>
-                {r.voided && <Typography.Text type="secondary">已作废 </Typography.Text>}
+                {r.voided ? (
+                  <Typography.Text type="secondary">已作废 </Typography.Text>
+                ) : (
+                  <Button type="link" size="small" onClick={() => onEdit(r)} data-testid={`result-edit-${r.id}`}>
+                    修改
+                  </Button>
+                )}
                 <Link to={`/dossier/${r.enterpriseId}?record=${r.recordId}`}>查看档案记录</Link>
               </>
             ),

@@ -4,11 +4,12 @@
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Campaign, CampaignResult, Inspector, TargetRow } from '../../../../shared/campaign';
+import type { Attachment } from '../../../../shared/dossier';
 import { AttachmentsField } from '../../dossier/form/AttachmentsField';
 import { useAttachments } from '../../dossier/form/useAttachments';
 import { ChecklistFields } from './ChecklistFields';
 import { ConclusionFields } from './ConclusionFields';
-import type { ResultFormValues } from './formValues';
+import type { Editing, ResultFormValues } from './formValues';
 import { QuantitiesGrid } from './QuantitiesGrid';
 import { useSaveResult } from './useSaveResult';
 
@@ -17,19 +18,23 @@ interface Props {
   target: TargetRow;
   initial: ResultFormValues;
   inspectors: Inspector[];
+  /** Correcting an earlier result: its id and read time, and its files not tied to an item. */
+  editing?: Editing & { others: Attachment[] };
+  onCancel?(): void;
   onSaved(result: CampaignResult, warnings: string[], values: ResultFormValues): void;
 }
 
-export function ResultForm({ campaign, target, initial, inspectors, onSaved }: Props) {
+export function ResultForm({ campaign, target, initial, inspectors, editing, onCancel, onSaved }: Props) {
   const [form] = Form.useForm<ResultFormValues>();
   const [others, setOthers] = useState<string[]>([]);
   const [photosBusy, setPhotosBusy] = useState<Record<string, number>>({});
   const onBusy = useCallback((key: string, n: number) => setPhotosBusy((b) => (b[key] === n ? b : { ...b, [key]: n })), []);
-  const files = useAttachments([]);
+  const files = useAttachments(editing?.others ?? []);
   const save = useSaveResult({
     campaign,
     enterpriseId: target.enterpriseId,
     form,
+    editing: editing ?? null,
     onSaved: (r, w) => onSaved(r, w, form.getFieldsValue(true)),
     onFailed: setOthers,
   });
@@ -118,10 +123,15 @@ export function ResultForm({ campaign, target, initial, inspectors, onSaved }: P
       </Space>
       <div className="qb-save-bar">
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="result-save">
-          保存检查结果
+          {editing ? '保存修改' : '保存检查结果'}
         </Button>
+        {onCancel && (
+          <Button style={{ marginLeft: 8 }} onClick={onCancel}>
+            放弃修改
+          </Button>
+        )}
         <Typography.Text type={blocked ? 'warning' : 'secondary'} style={{ marginLeft: 8 }}>
-          {blocked ?? `正在录入：${target.name}　·　带 * 的为必填项；Ctrl+Enter 保存`}
+          {blocked ?? `${editing ? '正在修改' : '正在录入'}：${target.name}　·　带 * 的为必填项；Ctrl+Enter 保存`}
         </Typography.Text>
       </div>
     </Form>

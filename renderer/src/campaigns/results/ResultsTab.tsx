@@ -4,12 +4,12 @@
 import { Alert, App, Card, Descriptions, Empty, Space, Spin, type RefSelectProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Campaign, CampaignResult, TargetRow } from '../../../../shared/campaign';
+import type { Campaign, CampaignResult, Inspector, TargetRow } from '../../../../shared/campaign';
 import { EMPTY } from '../../ui/format';
 import { TargetStatusTag } from '../fieldLabels';
 import { useActiveInspectors } from '../fieldQueries';
 import { EarlierResults } from './EarlierResults';
-import { initialKept, newValues, type Kept, type ResultFormValues } from './formValues';
+import { initialKept, newValues, valuesFromResult, type Kept, type ResultFormValues } from './formValues';
 import { ResultForm } from './ResultForm';
 import { TargetPicker } from './TargetPicker';
 
@@ -35,6 +35,15 @@ function TargetInfo({ target }: { target: TargetRow }) {
   );
 }
 
+/** The active inspectors plus any who did this visit and have left since (their names stay on the record). */
+function inspectorsWith(active: Inspector[], r: CampaignResult): Inspector[] {
+  const missing = r.inspectorIds.filter((id) => !active.some((i) => i.id === id));
+  return [
+    ...active,
+    ...missing.map((id, n) => ({ id, name: r.inspectors[r.inspectorIds.indexOf(id)] ?? `编号 ${id}`, unit: '', townshipCode: null, townshipName: null, certNo: '已离岗', active: false, updatedAt: String(n) })),
+  ];
+}
+
 export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const { message } = App.useApp();
   const inspectors = useActiveInspectors();
@@ -42,7 +51,8 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const [kept, setKept] = useState<Kept>(initialKept);
   const [seq, setSeq] = useState(0);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [history, setHistory] = useState<{ enterpriseId: number; name: string } | null>(null);
+  const [history, setHistory] = useState<TargetRow | null>(null);
+  const [editing, setEditing] = useState<CampaignResult | null>(null);
   const picker = useRef<RefSelectProps>(null);
 
   const active = useMemo(() => inspectors.data ?? [], [inspectors.data]);
@@ -54,10 +64,13 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
     return { ...values, place: target.address ?? '' };
   }, [campaign, kept, target, active]);
 
+  const edited = useMemo(() => (editing ? valuesFromResult(campaign, editing) : null), [campaign, editing]);
+
   const choose = (t: TargetRow | null) => {
     setTarget(t);
+    setEditing(null);
     if (t) {
-      setHistory({ enterpriseId: t.enterpriseId, name: t.name });
+      setHistory(t);
       setSaved(null);
     }
   };
@@ -65,6 +78,7 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const onSaved = (result: CampaignResult, warnings: string[], values: ResultFormValues) => {
     void message.success(`已保存「${result.enterpriseName}」的检查结果`);
     setSaved({ result, warnings });
+    setEditing(null);
     setKept({ inspectedOn: values.inspectedOn.format('YYYY-MM-DD'), inspectorIds: values.inspectorIds });
     setTarget(null);
     setSeq((n) => n + 1);
@@ -107,7 +121,21 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
           </div>
         )}
       </Card>
-      {target && initial ? (
+      {target && editing ? (
+        <>
+          <Alert type="info" showIcon title={`正在修改 ${editing.inspectedOn} 的检查结果；保存后企业档案中的专项检查记录同时更新`} data-testid="result-editing" />
+          <ResultForm
+            key={`edit-${editing.id}`}
+            campaign={campaign}
+            target={target}
+            initial={edited!.values}
+            inspectors={inspectorsWith(active, editing)}
+            editing={{ id: editing.id, updatedAt: editing.updatedAt, others: edited!.others }}
+            onCancel={() => setEditing(null)}
+            onSaved={onSaved}
+          />
+        </>
+      ) : target && initial ? (
         inspectors.isLoading ? (
           <Spin />
         ) : (
@@ -120,7 +148,20 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
           </Card>
         )
       )}
-      {history && <EarlierResults campaignId={campaign.id} enterpriseId={history.enterpriseId} name={history.name} />}
+      {history && (
+        <EarlierResults
+          campaignId={campaign.id}
+          enterpriseId={history.enterpriseId}
+          name={history.name}
+          onEdit={(r) => {
+            // The list stays under the form after a save, when no target is picked: pick it again.
+            setTarget(history);
+            setEditing(r);
+            setSaved(null);
+            window.scrollTo({ top: 0 });
+          }}
+        />
+      )}
     </Space>
   );
 }

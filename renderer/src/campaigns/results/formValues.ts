@@ -1,7 +1,7 @@
 // The result form's values, what a new form starts from, and how they become `campaigns.saveResult`
 // input; and where a backend problem about a field is shown on the form.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Campaign, ResultSaveInput } from '../../../../shared/campaign';
+import type { Campaign, CampaignResult, ResultSaveInput } from '../../../../shared/campaign';
 import { addDays, todayInChina } from '../../../../shared/dates';
 import type { Attachment } from '../../../../shared/dossier';
 import type { AnswerValue } from './problems';
@@ -54,7 +54,42 @@ export function newValues(campaign: Campaign, kept: Kept, inspectorIds: number[]
   };
 }
 
-export function toInput(campaign: Campaign, enterpriseId: number, v: ResultFormValues, others: Attachment[]): ResultSaveInput {
+/** The result being corrected: its id and the time it was read, so a save over someone else's is refused. */
+export interface Editing {
+  id: number;
+  updatedAt: string;
+}
+
+/** A saved result back as form values (photos as attachments); `others` are the files not tied to an item. */
+export function valuesFromResult(campaign: Campaign, r: CampaignResult): { values: ResultFormValues; others: Attachment[] } {
+  const bySha = new Map(r.attachments.map((a) => [a.sha256, a]));
+  const used = new Set<string>();
+  const answers = Object.fromEntries(
+    campaign.template.checklist.map((i) => {
+      const a = r.answers[i.key];
+      const photos = (a?.photos ?? []).flatMap((sha) => {
+        const f = bySha.get(sha);
+        if (f) used.add(sha);
+        return f ? [f] : [];
+      });
+      return [i.key, { value: a?.value ?? null, note: a?.note ?? '', photos }];
+    }),
+  );
+  const values: ResultFormValues = {
+    inspectedOn: dayjs(r.inspectedOn),
+    inspectorIds: r.inspectorIds,
+    place: r.place ?? '',
+    answers,
+    quantities: Object.fromEntries(campaign.template.quantities.map((q) => [q.key, r.quantities[q.key] ?? null])),
+    findings: r.findings ?? '',
+    result: r.result,
+    rectify: false,
+    rectification: { problem: '', requirement: '', deadlineOn: dayjs(addDays(r.inspectedOn, RECTIFY_DAYS)) },
+  };
+  return { values, others: r.attachments.filter((a) => !used.has(a.sha256)) };
+}
+
+export function toInput(campaign: Campaign, enterpriseId: number, v: ResultFormValues, others: Attachment[], editing: Editing | null = null): ResultSaveInput {
   const attachments = new Map<string, Attachment>();
   const answers: ResultSaveInput['answers'] = {};
   for (const item of campaign.template.checklist) {
@@ -72,6 +107,8 @@ export function toInput(campaign: Campaign, enterpriseId: number, v: ResultFormV
   return {
     campaignId: campaign.id,
     enterpriseId,
+    resultId: editing?.id ?? null,
+    expectedUpdatedAt: editing?.updatedAt ?? null,
     inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
     inspectorIds: v.inspectorIds,
     place: v.place ?? '',

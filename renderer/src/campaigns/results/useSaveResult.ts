@@ -8,12 +8,14 @@ import type { Attachment } from '../../../../shared/dossier';
 import { ApiError, call } from '../../api/client';
 import { refreshAfterResult } from '../fieldQueries';
 import { problemsOf } from '../queries';
-import { fieldPath, toInput, type ResultFormValues } from './formValues';
+import { fieldPath, toInput, type Editing, type ResultFormValues } from './formValues';
 
 interface Options {
   campaign: Campaign;
   enterpriseId: number;
   form: FormInstance<ResultFormValues>;
+  /** Set when an earlier result is being corrected. */
+  editing: Editing | null;
   onSaved(result: CampaignResult, warnings: string[]): void;
   /** Problems with no field on the form, or the error's message. */
   onFailed(messages: string[]): void;
@@ -34,12 +36,12 @@ function onForm(campaign: Campaign, name: (string | number)[]): boolean {
   return true;
 }
 
-export function useSaveResult({ campaign, enterpriseId, form, onSaved, onFailed }: Options) {
+export function useSaveResult({ campaign, enterpriseId, form, editing, onSaved, onFailed }: Options) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { quiet: true },
     mutationFn: ({ values, attachments }: { values: ResultFormValues; attachments: Attachment[] }) =>
-      call('campaigns.saveResult', toInput(campaign, enterpriseId, values, attachments)),
+      call('campaigns.saveResult', toInput(campaign, enterpriseId, values, attachments, editing)),
     onSuccess: (saved) => {
       refreshAfterResult(queryClient, campaign.id, enterpriseId);
       onSaved(saved.result, saved.warnings);
