@@ -110,6 +110,13 @@ function newestMtime(dir: string): number {
 }
 
 async function makeDataset(ctx: BenchContext, enterprises: number): Promise<string> {
+  // A dataset kept from an earlier run (building 200,000 takes minutes): QINGBO_BENCH_DATASET_200000=DIR.
+  const kept = process.env[`QINGBO_BENCH_DATASET_${enterprises}`];
+  if (kept) {
+    if (!existsSync(join(kept, 'qingbo.db'))) throw new Error(`QINGBO_BENCH_DATASET_${enterprises}=${kept} holds no qingbo.db`);
+    ctx.log(`using the ${enterprises}-enterprise data directory ${kept} (read-only)`);
+    return kept;
+  }
   const bin = ctx.cli();
   const dir = ctx.tempDir(`qingbo-bench-${enterprises}-`);
   ctx.log(`building a ${enterprises}-enterprise demo data directory …`);

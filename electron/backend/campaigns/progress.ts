@@ -19,15 +19,29 @@ export function campaignProgress(sqlite: Sqlite, input: z.output<typeof Progress
     | { id: number; template: string; scope: string }
     | undefined;
   if (!c) throw new AppError('NOT_FOUND', `找不到专项 ${input.campaignId}`);
-  const counts = sqlite
+  // Planned targets by township off the list's index, then the statuses of the inspected ones:
+  // the CTE drives the join (CROSS JOIN keeps that order) and finds each target by its key, so
+  // the work follows the results, not targets × results.
+  const plannedByTownship = sqlite
+    .prepare(
+      `SELECT township_code AS township, count(*) AS n FROM campaign_targets
+       WHERE campaign_id = ? AND removed_at IS NULL AND planned = 1 GROUP BY 1`,
+    )
+    .all(c.id) as { township: string | null; n: number }[];
+  const inspectedCounts = sqlite
     .prepare(
       `WITH ${TARGET_STATUS_CTE}
-       SELECT t.township_code AS township, coalesce(s.status, '未检查') AS status, count(*) AS n
-       FROM campaign_targets t LEFT JOIN target_status s ON s.enterprise_id = t.enterprise_id
-       WHERE t.campaign_id = ? AND t.removed_at IS NULL AND t.planned = 1
+       SELECT t.township_code AS township, s.status AS status, count(*) AS n
+       FROM target_status s CROSS JOIN campaign_targets t
+       WHERE t.campaign_id = ? AND t.enterprise_id = s.enterprise_id AND t.removed_at IS NULL AND t.planned = 1
        GROUP BY 1, 2`,
     )
     .all(c.id, c.id) as { township: string | null; status: TargetStatus; n: number }[];
+  const counts: { township: string | null; status: TargetStatus; n: number }[] = [...inspectedCounts];
+  for (const p of plannedByTownship) {
+    const inspected = inspectedCounts.filter((x) => x.township === p.township).reduce((s, x) => s + x.n, 0);
+    counts.push({ township: p.township, status: '未检查', n: p.n - inspected });
+  }
   const overdue = sqlite
     .prepare(
       `SELECT r.township_code AS township, count(*) AS n FROM campaign_results r
