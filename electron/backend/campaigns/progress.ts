@@ -44,11 +44,14 @@ export function campaignProgress(sqlite: Sqlite, input: z.output<typeof Progress
   }
   const overdue = sqlite
     .prepare(
-      `SELECT r.township_code AS township, count(*) AS n FROM campaign_results r
-       JOIN deadlines d ON d.record_id = r.rectification_id AND d.kind = 'correct' AND d.status = 'open' AND d.due_on < ?
-       WHERE r.campaign_id = ? AND r.voided = 0 GROUP BY 1`,
+      // From the campaign's rectifications to their deadlines by record: the unary + keeps SQLite
+      // off the county-wide (status, due_on) index, which holds every open deadline of every file.
+      `SELECT r.township_code AS township, count(*) AS n FROM campaign_results r CROSS JOIN deadlines d
+       WHERE r.campaign_id = ? AND r.voided = 0 AND r.rectification_id IS NOT NULL
+         AND d.record_id = r.rectification_id AND d.kind = 'correct' AND +d.status = 'open' AND +d.due_on < ?
+       GROUP BY 1`,
     )
-    .all(today, c.id) as { township: string | null; n: number }[];
+    .all(c.id, today) as { township: string | null; n: number }[];
   const rect = sqlite
     .prepare(
       `SELECT sum(json_extract(d.data, '$.outcome') = '已整改') AS closed, count(*) AS total FROM campaign_results r

@@ -10,10 +10,12 @@ import type { TargetStatus } from '../../../shared/campaign';
  */
 export const TARGET_STATUS_CTE = `
   latest_result AS (
-    SELECT enterprise_id, has_problem, rectification_id, inspected_on,
-           row_number() OVER (PARTITION BY enterprise_id ORDER BY inspected_on DESC, id DESC) AS rn,
-           count(*) OVER (PARTITION BY enterprise_id) AS visits
-    FROM campaign_results WHERE campaign_id = ? AND voided = 0
+    -- One pass over the campaign's results in (enterprise, date) index order. With a single max()
+    -- SQLite takes the other columns from the row holding the maximum: the latest visit by date,
+    -- then by id for two visits on one day.
+    SELECT enterprise_id, max(inspected_on || printf('%012d', id)) AS latest_key, has_problem, rectification_id, inspected_on,
+           count(*) AS visits
+    FROM campaign_results WHERE campaign_id = ? AND voided = 0 GROUP BY enterprise_id
   ),
   target_status AS (
     SELECT l.enterprise_id, l.visits, l.inspected_on AS last_on, l.has_problem, l.rectification_id,
@@ -24,7 +26,6 @@ export const TARGET_STATUS_CTE = `
         ELSE '整改中'
       END AS status
     FROM latest_result l LEFT JOIN dossier_records d ON d.id = l.rectification_id
-    WHERE l.rn = 1
   )`;
 
 /** The status of a target with no result row. */

@@ -3,7 +3,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type ComponentProps, type HTMLAttributes } from 'react';
 import type { Inspector } from '../../../shared/campaign';
 import type { MethodInput } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
@@ -21,6 +21,31 @@ interface Values {
 
 const COUNTY = '__county__';
 const fieldNames: string[] = ['name', 'unit', 'townshipCode', 'certNo'];
+
+/**
+ * 所在单位: typed freely, with the units already in use as suggestions (↓ and Enter pick one).
+ * Tab keeps what was typed: the select would otherwise take its highlighted suggestion, so typing
+ * the county bureau's own name (the start of every 所's name) and pressing Tab turned it into a
+ * township office's name without a word.
+ */
+function UnitInput({ units, ...props }: ComponentProps<typeof AutoComplete> & { units: string[] }) {
+  return (
+    <div
+      role="presentation"
+      onKeyDownCapture={(e) => {
+        if (e.key === 'Tab') e.stopPropagation();
+      }}
+    >
+      <AutoComplete
+        {...props}
+        options={units.map((u) => ({ value: u }))}
+        placeholder="如：华容县市场监督管理局东山市场监督管理所"
+        maxLength={60}
+        showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }}
+      />
+    </div>
+  );
+}
 
 export function InspectorsCard() {
   const { message, modal } = App.useApp();
@@ -165,12 +190,7 @@ export function InspectorsCard() {
             <Input maxLength={20} autoFocus />
           </Form.Item>
           <Form.Item name="unit" label="所在单位" rules={[{ required: true, whitespace: true, message: '请填写所在单位' }]}>
-            <AutoComplete
-              options={units.map((u) => ({ value: u }))}
-              placeholder="如：华容县市场监督管理局东山市场监督管理所"
-              maxLength={60}
-              showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }}
-            />
+            <UnitInput units={units} />
           </Form.Item>
           <Form.Item name="townshipCode" label="所属乡镇（街道）" extra="乡镇市场监管所的人员选所在乡镇；县局机关人员选“县局机关”。">
             <Select showSearch={{ optionFilterProp: 'label' }} options={townshipOptions} loading={townships.isLoading} />

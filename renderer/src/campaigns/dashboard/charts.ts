@@ -39,14 +39,16 @@ export function statusOption(p: Progress): ChartOption {
   return {
     textStyle: FONT,
     tooltip: { trigger: 'item', formatter: '{b}：{c} 户（{d}%）' },
-    // The counts are in the legend: labels around a ring with small slices would overlap.
-    legend: { orient: 'vertical', right: 8, top: 'middle', formatter: (name: string) => `${name}  ${count(name)} 户` },
+    // The counts are in the legend: labels around a ring with small slices would overlap. The
+    // legend goes under the ring: beside it, the card (a third of a 1366-pixel screen) was too
+    // narrow and the ring was cut off on the left and ran under the legend.
+    legend: { bottom: 0, left: 'center', itemGap: 12, formatter: (name: string) => `${name} ${count(name)} 户` },
     series: [
       {
         name: '检查对象状态',
         type: 'pie',
-        radius: ['45%', '72%'],
-        center: ['32%', '50%'],
+        radius: ['36%', '60%'],
+        center: ['50%', '40%'],
         label: { show: false },
         labelLine: { show: false },
         data: targetStatuses.map((s) => ({ name: s, value: count(s), itemStyle: { color: targetStatusColors[s] } })),

@@ -6,10 +6,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Campaign, DrawDetail, DrawParams } from '../../../../shared/campaign';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { formatCount } from '../../ui/format';
 import { ReasonModal } from '../../ui/ReasonModal';
 import { refreshAfterDraw, useActiveInspectors } from '../fieldQueries';
+import { problemsOf } from '../queries';
 import { classKeys, classLabels, defaultProportions, type ClassKey } from './drawText';
 
 export interface DrawFormValues {
@@ -82,8 +83,8 @@ export function DrawForm({ campaign, preset, locked, onDrawn }: Props) {
     },
     onError: (err) => {
       setAsking(null);
-      const problems = err instanceof ApiError && Array.isArray(err.info.details?.['problems']) ? (err.info.details['problems'] as { field: string; message: string }[]) : [];
-      const placed = problems.flatMap((p) => {
+      // The contract's problems, or the one field the draw names (抽取户数 over the pool size).
+      const placed = problemsOf(err).flatMap((p) => {
         const name = fieldPath(p.field);
         return name ? [{ name, errors: [p.message] }] : [];
       });
