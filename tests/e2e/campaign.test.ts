@@ -481,10 +481,10 @@ describe('a special campaign (专项整治)', () => {
       for (const [n, q] of QUANTITIES.entries()) {
         if (n > 0) await page.keyboard.press('Tab');
         if (i === NEGATIVE_AT && q === 'removed') {
-          // A negative count is not taken: the field goes back to 0 when left.
+          // A negative count is refused beside the field (not clamped away unseen).
           await page.keyboard.type('-5');
           await page.keyboard.press('Tab');
-          await expect.poll(() => form.getByLabel('下架含磷洗涤用品', { exact: true }).inputValue()).toBe('0');
+          await form.getByText('数量不能为负数').waitFor();
           await page.keyboard.press('Shift+Tab');
           await page.keyboard.press('Control+A');
           await page.keyboard.press('Delete');
@@ -553,7 +553,7 @@ describe('a special campaign (专项整治)', () => {
         expect(order?.deadlines.find((d) => d.kind === 'correct')?.dueOn).toBe(deadline);
       }
     }
-    // What was saved is what was typed (the negative count became 0, the photo is attached).
+    // What was saved is what was typed (the negative count was replaced, the photo is attached).
     const results = await call<CampaignResult[]>(server, 'campaigns.results', { campaignId });
     expect(results).toHaveLength(DRAWN);
     for (const [i, target] of first.entries()) {

@@ -15,6 +15,8 @@ export function QuantitiesGrid({ quantities }: { quantities: QuantityDef[] }) {
             label={q.label}
             dependencies={q.notMoreThan ? [['quantities', q.notMoreThan]] : undefined}
             rules={[
+              // Said, not silently clamped: a clerk who typed −5 for 5 must see it.
+              { type: 'number', min: 0, message: '数量不能为负数' },
               ({ getFieldValue }) => ({
                 validator: (_, v: number | null | undefined) => {
                   if (typeof v !== 'number' || !q.notMoreThan) return Promise.resolve();
@@ -24,7 +26,7 @@ export function QuantitiesGrid({ quantities }: { quantities: QuantityDef[] }) {
               }),
             ]}
           >
-            <InputNumber<number> min={0} precision={q.integer ? 0 : 2} step={1} placeholder="0" style={{ width: '100%' }} suffix={q.unit} />
+            <InputNumber<number> precision={q.integer ? 0 : 2} step={1} placeholder="0" style={{ width: '100%' }} suffix={q.unit} />
           </Form.Item>
         </Col>
       ))}
