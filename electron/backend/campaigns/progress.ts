@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../db/open';
 import { townshipName } from '../divisions/divisions';
 import { TARGET_STATUS_CTE } from './status';
-import { NO_TOWNSHIP, tallyByTownship, townshipRows } from './tally';
+import { NO_TOWNSHIP, tallyTotals, townshipRows } from './tally';
 
 type TownshipProgress = Progress['byTownship'][number];
 
@@ -87,13 +87,7 @@ export function campaignProgress(sqlite: Sqlite, input: z.output<typeof Progress
   const inspected = byTownship.reduce((s, r) => s + r.inspected, 0);
 
   const defs = TemplateDefinition.parse(JSON.parse(c.template)).tallies;
-  const sums = Object.fromEntries(defs.map((d) => [d.key, 0]));
-  for (const v of tallyByTownship(sqlite, c.id, defs, '0000-01-01', '9999-12-31').values()) {
-    for (const d of defs) sums[d.key] = Math.round((sums[d.key]! + (v[d.key] ?? 0)) * 100) / 100;
-  }
-  const distinct = defs.some((d) => d.source === 'enterprises')
-    ? (sqlite.prepare('SELECT count(DISTINCT enterprise_id) AS n FROM campaign_results WHERE campaign_id = ? AND voided = 0').get(c.id) as { n: number }).n
-    : 0;
+  const sums = tallyTotals(sqlite, c.id, defs);
   const weekly = sqlite
     .prepare(
       `SELECT date(inspected_on, '-6 days', 'weekday 1') AS weekOf, count(*) AS visits, sum(has_problem) AS problems
@@ -108,7 +102,7 @@ export function campaignProgress(sqlite: Sqlite, input: z.output<typeof Progress
     byStatus,
     byTownship,
     rectifications: { open: rect.total - (rect.closed ?? 0), closed: rect.closed ?? 0, overdue: overdueTotal },
-    tallies: defs.map((d) => ({ key: d.key, label: d.label, unit: d.unit, value: d.source === 'enterprises' ? distinct : sums[d.key]! })),
+    tallies: defs.map((d) => ({ key: d.key, label: d.label, unit: d.unit, value: sums[d.key] ?? 0 })),
     weekly,
     tookMs: performance.now() - t0,
   };

@@ -60,6 +60,28 @@ export function tallyByTownship(sqlite: Sqlite, campaignId: number, defs: readon
   return out;
 }
 
+/** Every tally over all of a campaign's results, in total only (the dashboard's figures so far): no grouping by township. */
+export function tallyTotals(sqlite: Sqlite, campaignId: number, defs: readonly TallyDef[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(defs.map((d) => [d.key, 0]));
+  const v = sqlite
+    .prepare(
+      `SELECT count(*) AS visits, count(DISTINCT r.enterprise_id) AS enterprises, coalesce(sum(r.has_problem), 0) AS problems,
+         coalesce(sum(r.rectification_id IS NOT NULL AND d.voided_at IS NULL), 0) AS rectifications
+       FROM campaign_results r LEFT JOIN dossier_records d ON d.id = r.rectification_id
+       WHERE r.campaign_id = ? AND r.voided = 0`,
+    )
+    .get(campaignId) as Record<Exclude<TallyDef['source'], 'quantity'>, number>;
+  const sums = new Map(
+    (
+      sqlite
+        .prepare('SELECT key, sum(hundredths) AS h FROM campaign_result_values WHERE campaign_id = ? AND voided = 0 GROUP BY key')
+        .all(campaignId) as { key: string; h: number }[]
+    ).map((s) => [s.key, s.h / 100]),
+  );
+  for (const d of defs) out[d.key] = d.source === 'quantity' ? (sums.get(d.quantity ?? '') ?? 0) : v[d.source];
+  return out;
+}
+
 /** A campaign's tallies for a period, one row per township plus the total. */
 export function campaignTally(sqlite: Sqlite, input: z.output<typeof TallyInput>): Tally {
   const t0 = performance.now();
