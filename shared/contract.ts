@@ -22,6 +22,10 @@ import {
   EnterpriseUpdateInput, MergeInput, MergeResult, PairInput, TagCount,
 } from './enterprise';
 import { ExportInput, ExportResult, ImportInput, ImportPreview, ImportPreviewInput, ImportResult, StoredFileRef } from './import';
+import {
+  Notice, NoticeBulkInput, NoticeBulkResult, NoticeDraft, NoticeFillInput, NoticeIdInput, NoticeList, NoticeListInput,
+  NoticePrepareInput, NoticeServiceInput, NoticeTemplateInfo, NoticeTemplateSaveInput, NoticeTypeInput, NoticeVoidInput,
+} from './notice';
 import { IndustryNode, ProductItem, ProductSaveInput } from './reference';
 import { JobId, JobInfo, JobRef } from './jobs';
 import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
@@ -131,6 +135,18 @@ export const contract = {
   'campaigns.progress': query('查看专项进度', ProgressInput, Progress),
   'campaigns.tally': query('统计专项数据', TallyInput, Tally),
   'campaigns.exportTally': mutation('导出专项统计表', TallyInput, StoredFileRef),
+
+  'notices.templates': query('查看文书模板', empty, z.array(NoticeTemplateInfo)),
+  'notices.saveTemplate': mutation('修改文书模板', NoticeTemplateSaveInput, NoticeTemplateInfo),
+  'notices.resetTemplate': mutation('恢复默认文书模板', NoticeTypeInput, NoticeTemplateInfo),
+  'notices.prepare': query('准备文书内容', NoticePrepareInput, NoticeDraft),
+  'notices.preview': query('预览文书', NoticeFillInput, StoredFileRef),
+  'notices.issue': mutation('出具文书', NoticeFillInput, Notice),
+  'notices.list': query('查看文书', NoticeListInput, NoticeList),
+  'notices.get': query('读取文书', NoticeIdInput, Notice),
+  'notices.void': mutation('作废文书', NoticeVoidInput, Notice),
+  'notices.recordService': mutation('登记送达', NoticeServiceInput, Notice),
+  'notices.bulkIssue': job('批量出具文书', NoticeBulkInput, NoticeBulkResult),
 
   'reference.industries': query('读取国民经济行业分类', empty, z.array(IndustryNode)),
   'reference.products': query('读取重点工业产品目录', empty, z.array(ProductItem)),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { creditClasses, supervisionClasses } from './enterprise';
 import { isoDate } from './dates';
 import { date, fen, line, names, optionalDate, prose, required } from './fields';
+import { noticeTypes } from './notice';
 import { fieldLabel } from './validation';
 
 /** 检查结果, as the 双随机 publication uses them. */
@@ -148,6 +149,14 @@ export const recordFields = {
   }),
   /** 备注 */
   note: z.object({ text: required('内容', 5000) }),
+  /** 文书: an issued notice's frozen copy (PDF and DOCX attached); made only by issuing the notice. */
+  notice: z.object({
+    noticeId: z.number().int().positive().describe('系统内编号'),
+    type: z.enum(noticeTypes).describe('文书种类'),
+    title: required('文书名称', 40),
+    number: required('文号', 60),
+    voided: z.boolean().optional().describe('已作废'),
+  }),
 } as const;
 
 export type RecordKind = keyof typeof recordFields;
@@ -168,6 +177,7 @@ export const recordKindLabels: Record<RecordKind, string> = {
   supervisionClass: '监管类别调整',
   assistance: '帮扶',
   note: '备注',
+  notice: '文书',
 };
 
 export type RecordData<K extends RecordKind = RecordKind> = z.output<(typeof recordFields)[K]>;
@@ -180,6 +190,10 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** Why a 文书 record cannot be added or edited in the dossier (issuing a notice makes it). */
+export const NOTICE_RECORD_REFUSED =
+  '“文书”记录由出具执法文书时自动生成，不能在档案中直接添加或修改；请在“执法文书”中出具、作废或更正文书';
+
 /** What a form submits: the kind, its date and fields, and the attachments. */
 const recordBase = {
   kind: z.enum(recordKinds as [RecordKind, ...RecordKind[]]).describe('记录类别'),
@@ -190,6 +204,10 @@ const recordBase = {
 
 /** Checks `data` against the fields of its kind, reporting each problem at data.<field>. */
 function checkData(v: { kind: RecordKind; data: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  if (v.kind === 'notice') {
+    ctx.addIssue({ code: 'custom', message: NOTICE_RECORD_REFUSED, path: ['kind'], params: { label: '记录类别' } });
+    return;
+  }
   const r = recordFields[v.kind].safeParse(v.data);
   if (!r.success) {
     for (const issue of r.error.issues) {

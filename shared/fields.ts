@@ -37,6 +37,14 @@ export const prose = (label: string, max = 5000) =>
     .transform((v) => (v ? v : null))
     .describe(label);
 
+/** A required long text (line breaks kept, as in 1. …；2. … lists). */
+export const requiredProse = (label: string, max = 5000) =>
+  z
+    .string()
+    .transform((s) => s.replace(CONTROL, ' ').replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1, `请填写${label}`).max(max))
+    .describe(label);
+
 export const date = (label: string) => isoDate.describe(label);
 export const optionalDate = (label: string) => isoDate.nullable().default(null).describe(label);
 /** Money is an integer number of fen (分). */

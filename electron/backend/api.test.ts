@@ -85,7 +85,21 @@ describe('the contract API', () => {
       '模板.json',
     );
     const today = todayInChina();
+    // Two issued notices: one to void, one to record the service of.
+    const risk = { type: 'riskReminder' as const, enterpriseId: 1, fields: { risk: '销售含磷洗涤用品', content: '请立即自查下架。' } };
+    const toVoid = await callOk(b, 'notices.issue', risk);
+    const toServe = await callOk(b, 'notices.issue', risk);
+    const riskTemplate = (await callOk(b, 'notices.templates', {})).find((t) => t.type === 'riskReminder')!;
     const inputs: Partial<Record<string, unknown>> = {
+      'notices.saveTemplate': { type: 'riskReminder', text: `${riskTemplate.text}\n联系电话：0730-4221234` },
+      'notices.resetTemplate': { type: 'riskReminder' },
+      'notices.prepare': { type: 'correctionOrder', enterpriseId: 1 },
+      'notices.preview': risk,
+      'notices.issue': risk,
+      'notices.get': { id: toVoid.id },
+      'notices.void': { id: toVoid.id, reason: '契约测试' },
+      'notices.recordService': { id: toServe.id, service: { method: '直接送达', servedOn: today, recipient: '王建国', server: '李明' } },
+      'notices.bulkIssue': { type: 'riskReminder', enterpriseIds: [1, 2], fields: risk.fields },
       'campaignTemplates.get': { id: 'phosphate-detergent' },
       'campaignTemplates.save': { id: copy.id, expectedUpdatedAt: copy.updatedAt, definition: { ...copy.definition, description: '改过的说明' } },
       'campaignTemplates.copy': { id: 'e-bike', name: '电动自行车（副本）' },

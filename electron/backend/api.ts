@@ -38,6 +38,11 @@ import { searchEnterprises, tagCounts } from './registry/search';
 import { checkCodeFor } from './registry/validate';
 import { exportEnterprisesJob } from './registry/export';
 import { importEnterprisesJob, previewImport } from './registry/import';
+import { bulkIssueJob } from './notices/bulk';
+import { issueNotice, previewNotice, recordService, voidNotice } from './notices/issue';
+import { prepareNotice } from './notices/prepare';
+import { getNotice, listNotices } from './notices/read';
+import { listNoticeTemplates, resetNoticeTemplate, saveNoticeTemplate } from './notices/templates';
 import { getOffice, saveOffice } from './settings/office';
 import { systemInfo } from './system';
 
@@ -109,6 +114,17 @@ const handlers: Handlers = {
   'campaigns.progress': (core, input) => campaignProgress(core.sqlite, input),
   'campaigns.tally': (core, input) => campaignTally(core.sqlite, input),
   'campaigns.exportTally': (core, input, ctx) => exportTally(core, ctx, input),
+  'notices.templates': (core) => listNoticeTemplates(core),
+  'notices.saveTemplate': (core, input, ctx) => saveNoticeTemplate(core, ctx, input.type, input.text),
+  'notices.resetTemplate': (core, input, ctx) => resetNoticeTemplate(core, ctx, input.type),
+  'notices.prepare': (core, input) => prepareNotice(core, input),
+  'notices.preview': (core, input) => previewNotice(core, input),
+  'notices.issue': (core, input, ctx) => issueNotice(core, ctx, input),
+  'notices.list': (core, input) => listNotices(core.sqlite, input),
+  'notices.get': (core, input) => getNotice(core.sqlite, input.id),
+  'notices.void': (core, input, ctx) => voidNotice(core, ctx, input.id, input.reason),
+  'notices.recordService': (core, input, ctx) => recordService(core, ctx, input.id, input.service),
+  'notices.bulkIssue': (core, input, ctx) => ({ jobId: bulkIssueJob(core, ctx, input).id }),
   'reference.industries': () => industries(),
   'reference.products': (core) => listProducts(core.sqlite),
   'reference.saveProduct': (core, input, ctx) => saveProduct(core, ctx, input),

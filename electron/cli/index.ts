@@ -11,6 +11,7 @@ import { startServer } from '../server/index';
 import { CAMPAIGN_HELP, campaignCommand } from './campaign';
 import { checkDossierOut, DOSSIER_HELP, exportDossierCommand } from './dossier';
 import { runJob } from './jobs';
+import { NOTICE_HELP, noticeCommand } from './notice';
 import { exportEnterprises, importEnterprises } from './registry';
 import { UsageError } from './usage';
 
@@ -36,6 +37,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
           （--township、--status、--class、--credit、--tag 可重复）
 ${DOSSIER_HELP}
 ${CAMPAIGN_HELP}
+${NOTICE_HELP}
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
@@ -47,6 +49,7 @@ ${CAMPAIGN_HELP}
   npx qingbo demo --data ./data
   npx qingbo serve --data ./data --port 8080
   npx qingbo dossier export --data ./data --code 91430623MA4L000000 --out 企业档案.zip
+  npx qingbo notice render --data ./data --type 责令改正通知书 --code 91430623MA4L000000 --out 预览.pdf
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -167,6 +170,8 @@ export async function main(argv: string[]): Promise<number> {
       campaign: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      type: { type: 'string' },
+      fields: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -252,6 +257,16 @@ export async function main(argv: string[]): Promise<number> {
       const backend = openBackend(dataDir, { stderrLevel: 'warn' });
       try {
         return await campaignCommand(backend, positionals[1], { campaign: values.campaign, from: values.from, to: values.to, json });
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'notice': {
+      const dataDir = requireData(values.data);
+      if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
+      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      try {
+        return await noticeCommand(backend, positionals[1], { type: values.type, code: values.code, fields: values.fields, out: values.out, json });
       } finally {
         await backend.close();
       }

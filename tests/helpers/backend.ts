@@ -27,7 +27,7 @@ export function dumpTables(sqlite: Database.Database): string {
     'settings', 'audit_log', 'enterprises', 'enterprise_tags', 'enterprise_products', 'enterprise_licences',
     'duplicate_dismissals', 'reference_products', 'files', 'dossier_records', 'record_files', 'deadlines',
     'campaign_templates', 'inspectors', 'campaigns', 'campaign_targets', 'campaign_draws', 'campaign_target_changes',
-    'campaign_results', 'campaign_result_values',
+    'campaign_results', 'campaign_result_values', 'notices',
   ];
   return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }

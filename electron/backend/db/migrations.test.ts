@@ -76,4 +76,27 @@ describe('migrations', () => {
       await b.close();
     }
   });
+
+  it('0005_notices: a database of the campaign version opens with an empty notice register beside its dossier', async () => {
+    const dataDir = tempDir();
+    const old = databaseAtMigration(join(dataDir, 'qingbo.db'), 5);
+    old
+      .prepare("INSERT INTO enterprises (name, uscc, entity_type, township_code) VALUES ('华容县海信日化有限公司', '91430623MA4L000000', '企业', '430623101')")
+      .run();
+    old
+      .prepare(`INSERT INTO dossier_records (enterprise_id, kind, occurred_on, summary, data, created_by, created_at, updated_at)
+        VALUES (1, 'note', '2026-03-02', '备注：升级前的记录', '{"text":"升级前的记录"}', 'test', '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z')`)
+      .run();
+    old.close();
+    const b = openBackend(dataDir, { stderrLevel: 'silent' });
+    try {
+      const list = await b.api.call('notices.list', {}, { actor: 'test' });
+      expect(list.ok && (list.value as { total: number }).total).toBe(0);
+      const dossier = await b.api.call('dossier.get', { enterpriseId: 1 }, { actor: 'test' });
+      expect(dossier.ok && (dossier.value as { total: number }).total).toBe(1);
+      expect(b.core.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'notices_number_uq'").get()).toEqual({ name: 'notices_number_uq' });
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -16,7 +16,7 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(migrationState(sqlite)).toEqual({ shipped: 4, applied: 4 });
+    expect(migrationState(sqlite)).toEqual({ shipped: 7, applied: 7 });
     sqlite.close();
   });
 
@@ -34,7 +34,7 @@ describe('openDatabase', () => {
     const file = join(tempDir(), 'qingbo.db');
     openDatabase(file).sqlite.close();
     const again = openDatabase(file);
-    expect(migrationState(again.sqlite).applied).toBe(4);
+    expect(migrationState(again.sqlite).applied).toBe(7);
     again.sqlite.close();
   });
 

@@ -314,6 +314,8 @@ export const campaignTargets = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.campaignId, t.enterpriseId] }),
     index('campaign_targets_list_idx').on(t.campaignId, t.removedAt, t.planned, t.townshipCode),
+    // The draw reads the whole list in enterprise order with township and removal: from this index alone.
+    index('campaign_targets_pool_idx').on(t.campaignId, t.enterpriseId, t.removedAt, t.townshipCode),
     index('campaign_targets_enterprise_idx').on(t.enterpriseId),
   ],
 );
@@ -407,5 +409,53 @@ export const campaignResultValues = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.resultId, t.key] }),
     index('campaign_result_values_tally_idx').on(t.campaignId, t.inspectedOn, t.townshipCode, t.key, t.hundredths, t.voided),
+  ],
+);
+
+/**
+ * 执法文书 as issued: numbered without gaps per type and year (unique), frozen (the PDF and DOCX
+ * bytes are in the file store under these hashes), voided but never deleted.
+ */
+export const notices = sqliteTable(
+  'notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** shared/notice.ts noticeTypes. */
+    type: text('type').notNull(),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    /** The party's name as printed on the notice. */
+    enterpriseName: text('enterprise_name').notNull(),
+    /** The dossier record the notice was filled from, if any. */
+    recordId: integer('record_id').references(() => dossierRecords.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** The 文书 record in the enterprise's dossier holding the frozen copy. */
+    dossierRecordId: integer('dossier_record_id').notNull().references(() => dossierRecords.id),
+    year: integer('year').notNull(),
+    serial: integer('serial').notNull(),
+    /** 发文字号 as printed: 华市监责改〔2026〕1号. */
+    number: text('number').notNull(),
+    /** The completed fields (JSON), validated by shared/notice.ts noticeFields. */
+    fields: text('fields').notNull(),
+    /** The NoticeModel the template was filled from (JSON), so what was printed can be explained. */
+    model: text('model').notNull(),
+    templateSha256: text('template_sha256').notNull(),
+    pdfSha256: text('pdf_sha256').notNull().references(() => files.sha256),
+    docxSha256: text('docx_sha256').notNull().references(() => files.sha256),
+    issuedOn: text('issued_on').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    voidedAt: text('voided_at'),
+    voidReason: text('void_reason'),
+    /** The notice this one corrects (更正). */
+    correctsId: integer('corrects_id'),
+    /** 送达 (shared/notice.ts NoticeService) as JSON, once recorded. */
+    service: text('service'),
+  },
+  (t) => [
+    uniqueIndex('notices_number_uq').on(t.type, t.year, t.serial),
+    index('notices_enterprise_idx').on(t.enterpriseId, t.issuedOn),
+    index('notices_issued_idx').on(t.issuedOn, t.id),
+    index('notices_campaign_idx').on(t.campaignId),
+    index('notices_corrects_idx').on(t.correctsId),
   ],
 );

@@ -15,6 +15,7 @@ import { todayInChina } from '../../../shared/dates';
 import type { EnterpriseData } from '../../../shared/enterprise';
 import { DETERGENT_SHOPS, demoIdNumber, demoLicence, demoTags, industryOf } from './details';
 import { generateDemoCampaign } from './campaign';
+import { generateDemoNotices } from './notices';
 import { generateDemoRecords } from './records';
 import {
   COMPANY_TRADES, COOP_KINDS, ROADS, SHOP_TYPES, personName, pick, prng, village, weighted, zihao, type Rand,
@@ -44,7 +45,7 @@ const shortCounty = (name: string) => (name.length > 2 ? name.replace(/(县|区|
 const RECORD_COST = 0.2;
 
 /** Generates `input.enterprises` enterprises and their records inside the job's transaction. */
-/** `core` adds the running phosphate campaign (its services need the core); without it only the registry and files are made. */
+/** `core` adds the running phosphate campaign and issued notices (their services need the core); without it only the registry and files are made. */
 export async function generateDemo(ctx: JobContext, input: Required<DemoInput>, core?: Core): Promise<{ enterprises: number; records: number; county: string }> {
   // A second run on the same data continues the sequence instead of repeating the first run.
   const maxId = (ctx.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM enterprises').get() as { n: number }).n;
@@ -181,6 +182,7 @@ export async function generateDemo(ctx: JobContext, input: Required<DemoInput>, 
     progressFrom: share,
   });
   const results = core && input.recordsPerEnterprise > 0 ? await generateDemoCampaign(core, ctx, { seed: input.seed, countyCode: office.countyCode }) : 0;
+  if (core && input.recordsPerEnterprise > 0) await generateDemoNotices(core, ctx);
   ctx.progress(1, `已生成 ${inserted} 家企业、${records} 条档案记录${results ? `和专项整治的 ${results} 条检查结果` : ''}`);
   return { enterprises: inserted, records, county: county.fullName };
 }

@@ -3,6 +3,7 @@
 // for checklists and unqualified items. Plain text out; escaping is the HTML layer's job.
 import { creditClassLabels } from '../../../shared/enterprise';
 import { deadlineKindLabels, recordFields, type Deadline, type RecordKind } from '../../../shared/dossier';
+import { noticeTypeInfo, type NoticeType } from '../../../shared/notice';
 import { fieldLabel } from '../../../shared/validation';
 
 export type FieldRow =
@@ -40,6 +41,7 @@ function scalar(kind: RecordKind, key: string, v: unknown): string {
   if (kind === 'credit' && (key === 'to' || key === 'from') && typeof v === 'string' && v in creditClassLabels) {
     return creditClassLabels[v as keyof typeof creditClassLabels];
   }
+  if (kind === 'notice' && key === 'type' && typeof v === 'string' && v in noticeTypeInfo) return noticeTypeInfo[v as NoticeType].title;
   if (isMoney(key) && typeof v === 'number') return formatYuan(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'object') return JSON.stringify(v);

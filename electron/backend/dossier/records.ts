@@ -4,7 +4,7 @@
 // supervision-class record changes the enterprise's current class.
 import { existsSync } from 'node:fs';
 import {
-  recordFields, recordKindLabels, type Attachment, type DossierRecord, type RecordKind, type RecordSaved,
+  NOTICE_RECORD_REFUSED, recordFields, recordKindLabels, type Attachment, type DossierRecord, type RecordKind, type RecordSaved,
 } from '../../../shared/dossier';
 import { AppError } from '../../../shared/errors';
 import { deadline as countDeadline } from '../../../shared/workdays';
@@ -178,8 +178,12 @@ export function addRecordInScope(
   return { id, warnings: refreshDeadlines(core, id) };
 }
 
+// 文书 records hold an issued notice's frozen copy: only issuing makes them, and they change only through the notice.
+const NOTICE_ONLY = NOTICE_RECORD_REFUSED;
+
 /** Adds a record to an enterprise's file (an archived enterprise is allowed, and the record is flagged). */
 export function createRecord(core: Core, ctx: RequestContext, enterpriseId: number, input: RecordSaveInput): RecordSaved {
+  if (input.kind === 'notice') throw new AppError('VALIDATION', NOTICE_ONLY, { field: 'kind' });
   const data = parseFields(input.kind, input.occurredOn, input.data);
   return write(core, ctx, 'dossier.create', (scope) => {
     const e = getEnterprise(core.sqlite, enterpriseId);
@@ -223,10 +227,12 @@ export function replaceRecordInScope(core: Core, scope: WriteScope, id: number, 
 
 /** Replaces a record's fields and attachments; refused with CONFLICT if it was saved since `expectedUpdatedAt`. */
 export function updateRecord(core: Core, ctx: RequestContext, id: number, expectedUpdatedAt: string, input: RecordSaveInput): RecordSaved {
+  if (input.kind === 'notice') throw new AppError('VALIDATION', NOTICE_ONLY, { field: 'kind' });
   const data = parseFields(input.kind, input.occurredOn, input.data);
   return write(core, ctx, 'dossier.update', (scope) => {
     const current = storedRecord(core.sqlite, id);
     const label = recordKindLabels[current.kind];
+    if (current.kind === 'notice') throw new AppError('VALIDATION', NOTICE_ONLY, { field: 'kind' });
     if (current.voided_at) throw new AppError('CONFLICT', `这条${label}记录已作废，不能修改`);
     if (current.kind !== input.kind) throw new AppError('VALIDATION', `记录类别不能修改（原为${label}）`, { field: 'kind' });
     if (current.updated_at !== expectedUpdatedAt) {
@@ -254,6 +260,7 @@ export function updateRecord(core: Core, ctx: RequestContext, id: number, expect
 export function voidRecord(core: Core, ctx: RequestContext, id: number, reason: string): DossierRecord {
   return write(core, ctx, 'dossier.void', (scope) => {
     const current = storedRecord(core.sqlite, id);
+    if (current.kind === 'notice') throw new AppError('CONFLICT', NOTICE_ONLY);
     if (current.voided_at) throw new AppError('CONFLICT', `这条${recordKindLabels[current.kind]}记录已经作废`);
     const now = new Date().toISOString();
     core.sqlite.prepare('UPDATE dossier_records SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(now, reason, now, id);

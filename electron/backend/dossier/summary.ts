@@ -52,5 +52,7 @@ export function summaryOf(kind: RecordKind, data: RecordData & Record<string, un
       return `${label}：${clip(s('topic'))}`;
     case 'note':
       return `${label}：${clip(s('text'))}`;
+    case 'notice':
+      return `${label}：${s('title')} ${s('number')}${d.voided === true ? '（已作废）' : ''}`;
   }
 }

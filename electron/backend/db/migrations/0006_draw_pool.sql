@@ -1,0 +1,1 @@
+CREATE INDEX `campaign_targets_pool_idx` ON `campaign_targets` (`campaign_id`,`enterprise_id`,`removed_at`,`township_code`);
