@@ -2,6 +2,30 @@
 import { DrawParams, type DrawSummary } from '../../../shared/campaign';
 import type { Sqlite } from '../db/open';
 
+/** The columns a summary needs: sizes are counted by SQLite, so the pool's text (megabytes for a whole county) is not read. */
+export const DRAW_SUMMARY_COLUMNS = `d.id, d.campaign_id, d.created_at, d.actor, d.algorithm, d.algorithm_version, d.seed, d.params, d.pool_hash,
+  d.inspector_pool_hash, d.result_hash, d.superseded_at, d.reason, json_array_length(d.pool) AS pool_size,
+  json_array_length(d.inspector_pool) AS inspector_pool_size, json_array_length(d.result) AS drawn_count`;
+
+export interface DrawSummaryRow {
+  id: number;
+  campaign_id: number;
+  created_at: string;
+  actor: string;
+  algorithm: string;
+  algorithm_version: number;
+  seed: string;
+  params: string;
+  pool_hash: string;
+  inspector_pool_hash: string;
+  result_hash: string;
+  superseded_at: string | null;
+  reason: string | null;
+  pool_size: number;
+  inspector_pool_size: number;
+  drawn_count: number;
+}
+
 export interface DrawRow {
   id: number;
   campaign_id: number;
@@ -21,8 +45,8 @@ export interface DrawRow {
   reason: string | null;
 }
 
-/** The summary of a stored draw (sizes are counted from the stored pools and result). */
-export function drawSummaryOf(row: DrawRow): DrawSummary {
+/** The summary of a stored draw. */
+export function drawSummaryOf(row: DrawSummaryRow): DrawSummary {
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -32,11 +56,11 @@ export function drawSummaryOf(row: DrawRow): DrawSummary {
     algorithmVersion: row.algorithm_version,
     seed: row.seed,
     params: DrawParams.parse(JSON.parse(row.params)),
-    poolSize: (JSON.parse(row.pool) as unknown[]).length,
+    poolSize: row.pool_size,
     poolHash: row.pool_hash,
-    inspectorPoolSize: (JSON.parse(row.inspector_pool) as unknown[]).length,
+    inspectorPoolSize: row.inspector_pool_size,
     inspectorPoolHash: row.inspector_pool_hash,
-    drawnCount: (JSON.parse(row.result) as unknown[]).length,
+    drawnCount: row.drawn_count,
     resultHash: row.result_hash,
     superseded: row.superseded_at !== null,
     reason: row.reason,
@@ -46,7 +70,7 @@ export function drawSummaryOf(row: DrawRow): DrawSummary {
 /** The campaign's draw in force, or null when it has none. */
 export function currentDraw(sqlite: Sqlite, campaignId: number): DrawSummary | null {
   const row = sqlite
-    .prepare('SELECT d.* FROM campaign_draws d JOIN campaigns c ON c.current_draw_id = d.id WHERE c.id = ?')
-    .get(campaignId) as DrawRow | undefined;
+    .prepare(`SELECT ${DRAW_SUMMARY_COLUMNS} FROM campaign_draws d JOIN campaigns c ON c.current_draw_id = d.id WHERE c.id = ?`)
+    .get(campaignId) as DrawSummaryRow | undefined;
   return row ? drawSummaryOf(row) : null;
 }

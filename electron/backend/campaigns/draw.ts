@@ -8,8 +8,8 @@ import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import type { Sqlite } from '../db/open';
 import { townshipName } from '../divisions/divisions';
-import { ALGORITHM, ALGORITHM_VERSION, hashOf, runDraw, type DrawnEntry, type InspectorEntry, type PoolEntry } from './draw-algorithm';
-import { drawSummaryOf, type DrawRow } from './draw-record';
+import { ALGORITHM, ALGORITHM_VERSION, hashOf, runDraw, sha256Hex, type DrawnEntry, type InspectorEntry, type PoolEntry } from './draw-algorithm';
+import { DRAW_SUMMARY_COLUMNS, drawSummaryOf, type DrawRow, type DrawSummaryRow } from './draw-record';
 
 const nameOfTownship = (code: string | null) => (code ? (townshipName(code) ?? code) : '未填乡镇');
 
@@ -21,17 +21,27 @@ function campaignRow(sqlite: Sqlite, id: number): { id: number; name: string; cu
   return c;
 }
 
-/** The pool: the campaign's targets not removed, in enterprise-id order, with credit class and township. */
-function currentPool(sqlite: Sqlite, campaignId: number): PoolEntry[] {
-  return (
-    sqlite
-      .prepare(
-        `SELECT t.enterprise_id, e.credit_class, t.township_code FROM campaign_targets t JOIN enterprises e ON e.id = t.enterprise_id
-         WHERE t.campaign_id = ? AND t.removed_at IS NULL ORDER BY t.enterprise_id`,
-      )
-      .raw()
-      .all(campaignId) as PoolEntry[]
-  );
+/**
+ * The pool: the campaign's targets not removed, in enterprise-id order, with credit class and
+ * township — as the JSON text that is hashed and stored (SQLite's json_array writes exactly what
+ * JSON.stringify would), and parsed. Building the text in SQL saves a row object per target.
+ */
+function currentPool(sqlite: Sqlite, campaignId: number): { json: string; pool: PoolEntry[] } {
+  let json = sqlite
+    .prepare(
+      `SELECT json_group_array(json_array(t.enterprise_id, e.credit_class, t.township_code))
+       FROM (SELECT enterprise_id, township_code FROM campaign_targets WHERE campaign_id = ? AND removed_at IS NULL ORDER BY enterprise_id) t
+       JOIN enterprises e ON e.id = t.enterprise_id`,
+    )
+    .pluck()
+    .get(campaignId) as string;
+  let pool = JSON.parse(json) as PoolEntry[];
+  // The aggregate keeps the subquery's order in practice; SQL does not promise it, so check.
+  if (pool.some((p, i) => i > 0 && p[0] <= pool[i - 1]![0])) {
+    pool = pool.sort((a, b) => a[0] - b[0]);
+    json = JSON.stringify(pool);
+  }
+  return { json, pool };
 }
 
 function activeInspectors(sqlite: Sqlite): InspectorEntry[] {
@@ -51,7 +61,7 @@ export function drawTargets(core: Core, ctx: RequestContext, input: z.output<typ
         throw new AppError('CONFLICT', `本专项已录入 ${results.n} 条检查结果，不能再重新抽取；如需复核，请使用“复核（重新运行）”`);
       }
     }
-    const pool = currentPool(sqlite, campaign.id);
+    const { json: poolJson, pool } = currentPool(sqlite, campaign.id);
     const inspectors = activeInspectors(sqlite);
     const seed = input.seed ?? randomBytes(16).toString('hex');
     const drawn = runDraw({ seed, params: input.params, pool, inspectors, townshipName: nameOfTownship });
@@ -62,20 +72,18 @@ export function drawTargets(core: Core, ctx: RequestContext, input: z.output<typ
           `INSERT INTO campaign_draws (campaign_id, created_at, actor, algorithm, algorithm_version, seed, params, pool, pool_hash,
              inspector_pool, inspector_pool_hash, result, result_hash, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(campaign.id, now, ctx.actor, ALGORITHM, ALGORITHM_VERSION, seed, JSON.stringify(input.params), JSON.stringify(pool),
-          hashOf(pool), JSON.stringify(inspectors), hashOf(inspectors), JSON.stringify(drawn), hashOf(drawn), reason).lastInsertRowid,
+        .run(campaign.id, now, ctx.actor, ALGORITHM, ALGORITHM_VERSION, seed, JSON.stringify(input.params), poolJson,
+          sha256Hex(poolJson), JSON.stringify(inspectors), hashOf(inspectors), JSON.stringify(drawn), hashOf(drawn), reason).lastInsertRowid,
     );
     if (campaign.current_draw_id !== null) sqlite.prepare('UPDATE campaign_draws SET superseded_at = ? WHERE id = ?').run(now, campaign.current_draw_id);
     sqlite.prepare('UPDATE campaigns SET current_draw_id = ?, updated_at = ? WHERE id = ?').run(id, now, campaign.id);
     // Only rows whose flag changes are written: on a 200,000-target list that is the difference
     // between rewriting every row and its index entry, and writing the drawn few.
     sqlite.prepare('UPDATE campaign_targets SET planned = 0 WHERE campaign_id = ? AND planned = 1').run(campaign.id);
-    sqlite
-      .prepare(
-        `UPDATE campaign_targets SET planned = 1, inspector_ids = json_array(d.value ->> 1, d.value ->> 2)
-         FROM json_each(?) AS d WHERE campaign_id = ? AND enterprise_id = d.value ->> 0`,
-      )
-      .run(JSON.stringify(drawn), campaign.id);
+    // One keyed UPDATE per drawn target: an UPDATE … FROM json_each(…) lets SQLite loop over the
+    // whole list for every drawn target (minutes at 180,000 × 5,400).
+    const mark = sqlite.prepare('UPDATE campaign_targets SET planned = 1, inspector_ids = ? WHERE campaign_id = ? AND enterprise_id = ?');
+    for (const [enterpriseId, a, b] of drawn) mark.run(JSON.stringify([a, b]), campaign.id, enterpriseId);
     scope.audit({
       entity: 'campaign',
       entityId: campaign.id,
@@ -95,19 +103,20 @@ function drawRow(sqlite: Sqlite, id: number): DrawRow {
 /** Every draw of a campaign, newest first (superseded ones included, with their reasons). */
 export function listDraws(sqlite: Sqlite, campaignId: number): DrawSummary[] {
   campaignRow(sqlite, campaignId);
-  const rows = sqlite.prepare('SELECT * FROM campaign_draws WHERE campaign_id = ? ORDER BY id DESC').all(campaignId) as DrawRow[];
+  const rows = sqlite.prepare(`SELECT ${DRAW_SUMMARY_COLUMNS} FROM campaign_draws d WHERE d.campaign_id = ? ORDER BY d.id DESC`).all(campaignId) as DrawSummaryRow[];
   return rows.map(drawSummaryOf);
 }
 
 /** A draw with its drawn targets in draw order, names and inspectors resolved. */
 export function drawDetail(sqlite: Sqlite, id: number): DrawDetail {
-  const row = drawRow(sqlite, id);
+  const row = sqlite.prepare(`SELECT ${DRAW_SUMMARY_COLUMNS}, d.result FROM campaign_draws d WHERE d.id = ?`).get(id) as (DrawSummaryRow & { result: string }) | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `找不到抽取记录 ${id}`);
   const drawn = JSON.parse(row.result) as DrawnEntry[];
   const enterprises = new Map(
     (
       sqlite
         .prepare(
-          `SELECT e.id, e.name, e.uscc, e.credit_class, e.township_code FROM json_each(?) AS d JOIN enterprises e ON e.id = d.value ->> 0`,
+          `SELECT e.id, e.name, e.uscc, e.credit_class, e.township_code FROM enterprises e WHERE e.id IN (SELECT value ->> 0 FROM json_each(?))`,
         )
         .all(row.result) as { id: number; name: string; uscc: string | null; credit_class: string | null; township_code: string | null }[]
     ).map((e) => [e.id, e]),
@@ -158,7 +167,7 @@ export function verifyDraw(sqlite: Sqlite, id: number): { poolMatches: boolean; 
     return { poolMatches, inspectorPoolMatches, resultMatches: false, message: `重新运行失败：${(e as Error).message}` };
   }
   const resultMatches = hashOf(rerun) === row.result_hash && JSON.stringify(rerun) === row.result;
-  const currentPoolSame = hashOf(currentPool(sqlite, row.campaign_id)) === row.pool_hash;
+  const currentPoolSame = sha256Hex(currentPool(sqlite, row.campaign_id).json) === row.pool_hash;
   const parts: string[] = [];
   if (!poolMatches) parts.push('记录的检查对象库与其哈希值不符，记录可能被改动');
   if (!inspectorPoolMatches) parts.push('记录的执法人员库与其哈希值不符，记录可能被改动');
