@@ -14,6 +14,10 @@ import { DossierPage } from '../dossier/DossierPage';
 import { RecordFormPage } from '../dossier/form/RecordFormPage';
 import { PickEnterprisePage } from '../dossier/PickEnterprisePage';
 import { HomePage } from '../home/HomePage';
+import { IssuePage } from '../notices/IssuePage';
+import { NoticePage } from '../notices/NoticePage';
+import { NoticesPage } from '../notices/NoticesPage';
+import { TemplatesPage as NoticeTemplatesPage } from '../notices/TemplatesPage';
 import { EnterprisePage } from '../registry/detail/EnterprisePage';
 import { DuplicatesPage } from '../registry/duplicates/DuplicatesPage';
 import { EnterpriseFormPage } from '../registry/form/EnterpriseFormPage';
@@ -57,7 +61,10 @@ const router = createHashRouter([
       { path: 'campaigns/templates', element: <TemplatesPage /> },
       { path: 'campaigns/templates/:id', element: <TemplateEditorPage /> },
       { path: 'campaigns/:id', element: <CampaignPage /> },
-      { path: 'notices', element: <ComingSoon title="执法文书" detail="责令改正通知书等文书的填写、编号、打印和导出将在这里进行。" /> },
+      { path: 'notices', element: <NoticesPage /> },
+      { path: 'notices/new', element: <IssuePage /> },
+      { path: 'notices/templates', element: <NoticeTemplatesPage /> },
+      { path: 'notices/:id', element: <NoticePage /> },
       { path: 'reports', element: <ComingSoon title="报表导出" detail="按省、市要求的格式导出统计表将在这里进行。" /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

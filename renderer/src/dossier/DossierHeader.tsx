@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { Dossier } from '../../../shared/dossier';
 import type { Enterprise } from '../../../shared/enterprise';
 import { CreditTag, StatusText, SupervisionTag } from '../registry/labels';
+import { IssueNoticeMenu } from '../notices/IssueNoticeMenu';
 import { ExportDossierModal } from './ExportDossierModal';
 
 export function DossierHeader({ e, summary }: { e: Enterprise; summary: Dossier['summary'] | undefined }) {
@@ -55,6 +56,7 @@ export function DossierHeader({ e, summary }: { e: Enterprise; summary: Dossier[
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/dossier/${e.id}/new`)}>
               新增记录
             </Button>
+            <IssueNoticeMenu enterpriseId={e.id} />
             <Button icon={<BankOutlined />} onClick={() => void navigate(`/registry/${e.id}`)}>
               企业信息
             </Button>

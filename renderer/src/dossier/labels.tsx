@@ -1,5 +1,6 @@
 // How dossier values look: a colour per kind of record, and a deadline's state in words
 // (逾期 3 天 in red, 还剩 5 天, 已完成), shared by the dossier page and the home page.
+import { FileTextOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { recordKindLabels, type Deadline, type RecordKind } from '../../../shared/dossier';
 
@@ -18,11 +19,12 @@ const kindColors: Record<RecordKind, string> = {
   supervisionClass: 'lime',
   assistance: 'green',
   note: 'default',
+  notice: 'processing',
 };
 
 export function KindTag({ kind }: { kind: RecordKind }) {
   return (
-    <Tag color={kindColors[kind]} style={{ marginInlineEnd: 0 }}>
+    <Tag color={kindColors[kind]} icon={kind === 'notice' ? <FileTextOutlined /> : undefined} style={{ marginInlineEnd: 0 }}>
       {recordKindLabels[kind]}
     </Tag>
   );

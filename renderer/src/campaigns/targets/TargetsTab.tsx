@@ -1,7 +1,7 @@
 // 检查对象: the campaign's target list, page by page, with filters; chosen rows can be removed or
 // given inspectors, enterprises can be added by hand, and the scope can be changed. After a draw
 // every change asks why, and the changes are listed below.
-import { DeleteOutlined, FilterOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FileAddOutlined, FilterOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
@@ -9,6 +9,7 @@ import { targetStatuses, type Campaign, type TargetRow, type TargetStatus } from
 import { call } from '../../api/client';
 import { useTownships } from '../../registry/queries';
 import { formatCount } from '../../ui/format';
+import { BulkIssueModal } from '../../notices/BulkIssueModal';
 import { ReasonModal } from '../../ui/ReasonModal';
 import { refreshTargets, useTargets, type TargetQuery } from '../queries';
 import { AddTargetsModal } from './AddTargetsModal';
@@ -30,7 +31,7 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
   const [page, setPage] = useState({ current: 1, size: 50 });
   // Chosen rows are kept across pages and filters, by enterprise id.
   const [chosen, setChosen] = useState<Map<number, TargetRow>>(new Map());
-  const [dialog, setDialog] = useState<'remove' | 'assign' | 'add' | 'scope' | null>(null);
+  const [dialog, setDialog] = useState<'remove' | 'assign' | 'add' | 'scope' | 'notices' | null>(null);
 
   const query: TargetQuery = { ...filter, plannedOnly: drawn && filter.plannedOnly, offset: (page.current - 1) * page.size, limit: page.size };
   const targets = useTargets(campaign.id, query);
@@ -138,12 +139,15 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
         </Space>
       </Space>
       <Space wrap size={[8, 8]} role="toolbar" aria-label="对选中的检查对象">
-        <Typography.Text>{chosen.size ? `已选 ${formatCount(chosen.size)} 户` : '勾选企业后可移出或分配执法人员'}</Typography.Text>
+        <Typography.Text>{chosen.size ? `已选 ${formatCount(chosen.size)} 户` : '勾选企业后可移出、分配执法人员或批量出具文书'}</Typography.Text>
         <Button icon={<TeamOutlined />} disabled={!chosen.size} onClick={() => setDialog('assign')}>
           分配执法人员
         </Button>
         <Button icon={<DeleteOutlined />} danger disabled={!chosen.size} onClick={() => setDialog('remove')}>
           移出
+        </Button>
+        <Button icon={<FileAddOutlined />} data-testid="bulk-notices" onClick={() => setDialog('notices')}>
+          批量出具文书
         </Button>
         {total > page.size && chosen.size < Math.min(total, MAX_CHOSEN) && (
           <Button type="link" loading={chooseAll.isPending} onClick={() => chooseAll.mutate()}>
@@ -210,6 +214,7 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
       />
       <AddTargetsModal campaign={campaign} open={dialog === 'add'} onClose={() => setDialog(null)} />
       <ApplyScopeModal campaign={campaign} open={dialog === 'scope'} onClose={() => setDialog(null)} />
+      {dialog === 'notices' && <BulkIssueModal campaign={campaign} chosen={chosenRows} open onClose={() => setDialog(null)} />}
     </Space>
   );
 }

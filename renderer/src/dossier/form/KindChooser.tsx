@@ -1,9 +1,9 @@
 // 新增记录, first step: what kind of record. Every kind is a button (Tab to move, Enter to choose).
 import { Card, Space, Typography } from 'antd';
-import { recordKindLabels, type RecordKind } from '../../../../shared/dossier';
-import { kindGroups, kindHints } from './kinds';
+import { recordKindLabels } from '../../../../shared/dossier';
+import { kindGroups, kindHints, type ManualKind } from './kinds';
 
-export function KindChooser({ onChoose }: { onChoose(kind: RecordKind): void }) {
+export function KindChooser({ onChoose }: { onChoose(kind: ManualKind): void }) {
   return (
     <Card title="选择记录类别">
       <Space orientation="vertical" size={20} style={{ width: '100%' }}>

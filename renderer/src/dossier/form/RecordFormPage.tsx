@@ -5,19 +5,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Result, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { recordKindLabels, recordKinds, type DossierRecord, type RecordKind } from '../../../../shared/dossier';
+import { NOTICE_RECORD_REFUSED, recordKindLabels, type DossierRecord } from '../../../../shared/dossier';
 import type { Enterprise } from '../../../../shared/enterprise';
 import { call } from '../../api/client';
 import { AttachmentsField } from './AttachmentsField';
 import { KindChooser } from './KindChooser';
-import { kindFields } from './kinds';
+import { isManualKind, kindFields, type ManualKind } from './kinds';
 import { useAttachments } from './useAttachments';
 import { useSaveRecord } from './useSaveRecord';
 import { newValues, occurredFrom, occurredLabels, toFormValues, type RecordFormValues } from './values';
 
-const isKind = (k: string | null): k is RecordKind => !!k && (recordKinds as string[]).includes(k);
-
-function RecordForm({ enterprise, kind, record }: { enterprise: Enterprise; kind: RecordKind; record: DossierRecord | null }) {
+function RecordForm({ enterprise, kind, record }: { enterprise: Enterprise; kind: ManualKind; record: DossierRecord | null }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<RecordFormValues>();
   const [others, setOthers] = useState<string[]>([]);
@@ -127,10 +125,14 @@ export function RecordFormPage() {
   if (!e || (recordId !== null && !record.data)) return <Spin style={{ display: 'block', marginTop: 64 }} />;
   const r = record.data ?? null;
   if (r && r.enterpriseId !== e.id) return <Result status="404" title="这条记录不属于这家企业" extra={<Link to={`/dossier/${e.id}`}>返回档案</Link>} />;
+  if (r?.kind === 'notice') {
+    const noticeId = Number(r.data['noticeId']);
+    return <Result status="info" title="文书记录不能在档案中修改" subTitle={NOTICE_RECORD_REFUSED} extra={<Link to={noticeId > 0 ? `/notices/${noticeId}` : '/notices'}>查看这份文书</Link>} />;
+  }
   if (r?.voidedAt) return <Result status="warning" title="已作废的记录不能修改" extra={<Link to={`/dossier/${e.id}`}>返回档案</Link>} />;
 
   const chosen = r?.kind ?? sp.get('kind');
-  if (!isKind(chosen)) {
+  if (!isManualKind(chosen)) {
     return (
       <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
         <Link to={`/dossier/${e.id}`}>

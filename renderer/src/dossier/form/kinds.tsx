@@ -1,6 +1,6 @@
 // Which form each kind of record uses, and how the kinds are offered to choose from.
 import type { ReactNode } from 'react';
-import type { DossierRecord, RecordKind } from '../../../../shared/dossier';
+import { recordKinds, type DossierRecord, type RecordKind } from '../../../../shared/dossier';
 import type { Enterprise } from '../../../../shared/enterprise';
 import { AssistanceFields, ComplaintFields, InterviewFields, NoteFields, RiskReminderFields, SupervisionFields } from './CaseFields';
 import { CreditFields, SupervisionClassFields } from './ClassFields';
@@ -9,13 +9,18 @@ import { LicenceFields, PenaltyFields } from './PenaltyFields';
 import { RectificationFields } from './RectificationFields';
 import { SamplingFields } from './SamplingFields';
 
+/** Kinds a clerk records by hand; a 文书 record is made only by issuing the notice. */
+export type ManualKind = Exclude<RecordKind, 'notice'>;
+
+export const isManualKind = (k: string | null | undefined): k is ManualKind => !!k && k !== 'notice' && (recordKinds as string[]).includes(k);
+
 export interface FormContext {
   enterprise: Enterprise;
   /** The record being edited; null for a new one. */
   record: DossierRecord | null;
 }
 
-export const kindFields: Record<RecordKind, (c: FormContext) => ReactNode> = {
+export const kindFields: Record<ManualKind, (c: FormContext) => ReactNode> = {
   inspection: () => <InspectionFields kind="inspection" />,
   specialInspection: () => <InspectionFields kind="specialInspection" />,
   // The order to correct is opened once: by a new unqualified result, or a result edited to 不合格.
@@ -34,7 +39,7 @@ export const kindFields: Record<RecordKind, (c: FormContext) => ReactNode> = {
 };
 
 /** One line under each kind on the chooser: when to use it. */
-export const kindHints: Record<RecordKind, string> = {
+export const kindHints: Record<ManualKind, string> = {
   inspection: '日常监督检查、双随机检查',
   specialInspection: '专项整治中的现场检查',
   sampling: '产品抽样、检验结论；不合格自动生成责令改正',
@@ -51,7 +56,7 @@ export const kindHints: Record<RecordKind, string> = {
   note: '其他需要留档的情况',
 };
 
-export const kindGroups: { title: string; kinds: RecordKind[] }[] = [
+export const kindGroups: { title: string; kinds: ManualKind[] }[] = [
   { title: '检查与抽查', kinds: ['inspection', 'specialInspection', 'sampling'] },
   { title: '处置', kinds: ['rectification', 'interview', 'riskReminder', 'supervision', 'penalty'] },
   { title: '其他', kinds: ['complaint', 'licence', 'credit', 'supervisionClass', 'assistance', 'note'] },

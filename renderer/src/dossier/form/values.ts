@@ -37,6 +37,7 @@ export const occurredLabels: Record<RecordKind, string> = {
   supervisionClass: '调整日期',
   assistance: '帮扶日期',
   note: '日期',
+  notice: '出具日期',
 };
 
 /** Credit class "未分类" in a Select (null cannot be an option value). */

@@ -2,6 +2,7 @@
 // who made it when.
 import { Space, Table, Typography } from 'antd';
 import { recordKindLabels, type Deadline, type DossierRecord } from '../../../../shared/dossier';
+import { NoticeRecordView } from '../../notices/NoticeRecordView';
 import { AttachmentList } from '../../ui/AttachmentView';
 import { formatInstant } from '../../ui/format';
 import { DeadlineTag } from '../labels';
@@ -29,7 +30,7 @@ export function RecordBody({ record, sourceLabel }: { record: DossierRecord; sou
   const warnings = [...new Set(record.deadlines.flatMap((d) => d.warnings))];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <RecordFields record={record} />
+      {record.kind === 'notice' ? <NoticeRecordView record={record} /> : <RecordFields record={record} />}
       <section aria-label="附件">
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           附件（{record.attachments.length}）
@@ -52,7 +53,9 @@ export function RecordBody({ record, sourceLabel }: { record: DossierRecord; sou
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {record.createdBy} 录入于 {formatInstant(record.createdAt)}
         {record.updatedAt !== record.createdAt && ` · 最近修改 ${formatInstant(record.updatedAt)}`}
-        {record.sourceId !== null && ` · 由${sourceLabel ?? recordKindLabels.sampling}记录自动生成`}
+        {record.kind === 'notice'
+          ? ' · 出具文书时自动存档（PDF 和 Word 原件，不能修改）'
+          : record.sourceId !== null && ` · 由${sourceLabel ?? recordKindLabels.sampling}记录自动生成`}
       </Typography.Text>
       {record.voidedAt && (
         <Typography.Text type="danger">

@@ -1,7 +1,10 @@
 // The line a record shows on the timeline (date, kind, summary, what is still open) and its actions.
-import { CheckSquareOutlined, DeleteOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { DossierRecord } from '../../../../shared/dossier';
+import { IssueNoticeMenu } from '../../notices/IssueNoticeMenu';
+import { noticeIdOf } from '../../notices/NoticeRecordView';
 import { deadlineState, KindTag } from '../labels';
 
 export interface RecordActions {
@@ -13,8 +16,11 @@ export interface RecordActions {
 /** An order to correct whose 复查 is not recorded yet. */
 export const isOpenRectification = (r: DossierRecord): boolean => r.kind === 'rectification' && !r.voidedAt && !r.data['recheckOn'];
 
-/** Class changes set the enterprise's current class: they are voided and made again, never edited. */
-const editable = (r: DossierRecord): boolean => !r.voidedAt && r.kind !== 'credit' && r.kind !== 'supervisionClass';
+/**
+ * Class changes set the enterprise's current class: they are voided and made again, never edited.
+ * A 文书 record is the frozen copy of an issued notice: it is voided or corrected as a notice.
+ */
+const editable = (r: DossierRecord): boolean => !r.voidedAt && r.kind !== 'credit' && r.kind !== 'supervisionClass' && r.kind !== 'notice';
 
 export function RecordLabel({ record }: { record: DossierRecord }) {
   const voided = record.voidedAt !== null;
@@ -31,6 +37,7 @@ export function RecordLabel({ record }: { record: DossierRecord }) {
         {record.summary}
       </Typography.Text>
       <span style={{ display: 'flex', alignItems: 'center', gap: 6, flex: 'none' }}>
+        {record.kind === 'notice' && record.data['voided'] === true && <Tag color="default">文书已作废</Tag>}
         {voided && (
           <Tag color="default" title={record.voidReason ?? undefined} style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' }}>
             已作废：{record.voidReason}
@@ -56,8 +63,20 @@ export function RecordLabel({ record }: { record: DossierRecord }) {
 
 export function RecordButtons({ record, actions }: { record: DossierRecord; actions: RecordActions }) {
   if (record.voidedAt) return null;
+  if (record.kind === 'notice') {
+    const id = noticeIdOf(record);
+    return (
+      <Space size={0} style={{ flex: 'none' }}>
+        {record.data['voided'] !== true && <IssueNoticeMenu enterpriseId={record.enterpriseId} record={record} size="small" />}
+        <Link to={id ? `/notices/${id}` : '/notices'} style={{ padding: '0 7px', fontSize: 14 }}>
+          <FileTextOutlined /> 查看文书
+        </Link>
+      </Space>
+    );
+  }
   return (
     <Space size={0} style={{ flex: 'none' }}>
+      <IssueNoticeMenu enterpriseId={record.enterpriseId} record={record} size="small" />
       {isOpenRectification(record) && (
         <Button size="small" type="link" icon={<CheckSquareOutlined />} onClick={() => actions.onRecheck(record)}>
           记录复查
