@@ -26,6 +26,8 @@ describe('the shell', () => {
     expect(rows).toBeGreaterThan(10);
     expect(rows).toBeLessThan(60);
     await nav.getByRole('menuitem', { name: '专项整治' }).click();
+    await page.getByRole('button', { name: /新建专项/ }).waitFor();
+    await nav.getByRole('menuitem', { name: '报表导出' }).click();
     await page.getByText('本模块尚未开放').waitFor();
   });
 

@@ -243,4 +243,24 @@ describe('a campaign from draw to tallies', () => {
     const redraw = await refused(b, 'campaigns.draw', { campaignId: campaign.id, params: { mode: 'count', count: 3 }, reason: '重新抽取' });
     expect(redraw.code).toBe('CONFLICT');
   });
+
+  it('survives a merge of two targets of the same campaign: one target row stays, the results move', async () => {
+    const { b, ids, inspectors, campaign, photo } = await setup();
+    await callOk(b, 'campaigns.saveResult', {
+      campaignId: campaign.id,
+      enterpriseId: ids[1]!,
+      inspectedOn: '2026-11-20',
+      inspectorIds: inspectors.slice(0, 2),
+      answers: answersOf(clean, photo.sha256),
+      result: '未发现问题',
+      attachments: [{ sha256: photo.sha256, name: photo.name, mime: photo.mime, size: photo.size }],
+    });
+    const merged = await callOk(b, 'enterprises.merge', { keepId: ids[0]!, mergeId: ids[1]!, reason: '同一家店登记了两次' });
+    expect(merged.enterprise.id).toBe(ids[0]);
+    const targets = await callOk(b, 'campaigns.targets', { campaignId: campaign.id, limit: 500 });
+    expect(targets.total).toBe(11);
+    const [result] = await callOk(b, 'campaigns.results', { campaignId: campaign.id });
+    expect(result!.enterpriseId).toBe(ids[0]);
+    expect(targets.rows.find((r) => r.enterpriseId === ids[0])!.status).toBe('已检查无问题');
+  });
 });

@@ -179,6 +179,17 @@ export function mergeEnterprises(core: Core, ctx: RequestContext, keepId: number
     if (merged.uscc && merged.uscc === other.uscc) core.sqlite.prepare('UPDATE enterprises SET uscc = NULL WHERE id = ?').run(mergeId);
     const codeReason = before.uscc ? keep.codeOverrideReason : merged.uscc ? gone.codeOverrideReason : null;
     enterpriseWriter(core.sqlite).update(keepId, merged, codeReason, now);
+    // A campaign listing both keeps one target row, the survivor's, to be inspected if either was.
+    core.sqlite
+      .prepare(
+        `UPDATE campaign_targets SET planned = 1 WHERE enterprise_id = ? AND planned = 0 AND campaign_id IN
+           (SELECT campaign_id FROM campaign_targets WHERE enterprise_id = ? AND planned = 1 AND removed_at IS NULL)`,
+      )
+      .run(keepId, mergeId);
+    const doubled = core.sqlite
+      .prepare('DELETE FROM campaign_targets WHERE enterprise_id = ? AND campaign_id IN (SELECT campaign_id FROM campaign_targets WHERE enterprise_id = ?)')
+      .run(mergeId, keepId).changes;
+    if (doubled) moved['campaign_targets (listed twice, one kept)'] = doubled;
     for (const { table, column } of referencingColumns(core.sqlite)) {
       const n = core.sqlite.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE "${column}" = ?`).run(keepId, mergeId).changes;
       if (n) moved[table] = (moved[table] ?? 0) + n;
