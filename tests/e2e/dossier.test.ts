@@ -259,7 +259,7 @@ describe('one enterprise, one file', () => {
     const download = page.waitForEvent('download');
     await button(dialog, '开始导出').click();
     const file = await (await download).path();
-    await dialog.getByText(/^已导出 1 家企业的 \d+ 条档案记录$/).waitFor();
+    await dialog.getByText(/^已导出 1 家企业的 \d+ 条档案记录$/).waitFor({ timeout: 60_000 }); // the export job prints a PDF
     const entries = await readZip(file);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { enterprises: { name: string }[] };
     expect(manifest.enterprises.map((e) => e.name)).toEqual([enterprise.name]);

@@ -212,7 +212,7 @@ describe('the registry', () => {
     await button(page, '下一步：正式导入').click();
     await button(page, '正式导入').click();
     await page.getByRole('dialog').getByRole('button', { name: /正式导入/ }).click();
-    await page.getByText('已新增', { exact: true }).waitFor();
+    await page.getByText('已新增', { exact: true }).waitFor({ timeout: 60_000 }); // the import job; slow when the machine is busy
     const after = await server.api<{ total: number }>('enterprises.search', { filter: { q: '清波导入' } });
     expect(after.value?.total).toBe(2);
     await button(page, '查看企业名录').click();
