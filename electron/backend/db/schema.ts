@@ -388,7 +388,9 @@ export const campaignResults = sqliteTable(
   },
   (t) => [
     index('campaign_results_campaign_idx').on(t.campaignId, t.inspectedOn),
-    index('campaign_results_target_idx').on(t.campaignId, t.enterpriseId, t.inspectedOn),
+    // Covers every progress and tally pass over a campaign's results (latest visit per target,
+    // weekly counts, totals) so they never touch the table rows.
+    index('campaign_results_target_idx').on(t.campaignId, t.enterpriseId, t.inspectedOn, t.id, t.voided, t.hasProblem, t.rectificationId, t.townshipCode),
     uniqueIndex('campaign_results_record_idx').on(t.recordId),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX `campaign_results_target_idx`;--> statement-breakpoint
+CREATE INDEX `campaign_results_target_idx` ON `campaign_results` (`campaign_id`,`enterprise_id`,`inspected_on`,`id`,`voided`,`has_problem`,`rectification_id`,`township_code`);
