@@ -6,7 +6,7 @@
 // with a problem left for later, one refused for a missing item and photo), and check that the
 // week's tally, its Excel export, the HTTP contract and the 概况 cards agree with what was entered.
 // Set QINGBO_SCREENSHOTS=<folder> to keep screenshots of the pages.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -16,29 +16,14 @@ import { addDays, todayInChina } from '../../shared/dates';
 import type { Dossier } from '../../shared/dossier';
 import type { EnterpriseSearchResult } from '../../shared/enterprise';
 import { openPage } from '../helpers/page';
-import { qingbo, serve, type RunningQingbo } from '../helpers/server';
+import { qingbo, serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
+import { button, call, shot as shotAs } from '../helpers/ui';
 
-const SHOTS = process.env['QINGBO_SCREENSHOTS'];
 const TAG = '洗涤用品经营户';
 const DRAWN = 12;
 
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300); // let antd's transitions finish
-  await page.screenshot({ path: join(SHOTS, `campaign-${name}.png`), fullPage });
-}
-
-/** A button by its text (antd spaces two-character labels: 保 存; an icon adds its English name first). */
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([a-z-]+ )?${[...text].join('\\s?')}$`) });
-
-/** The value the server returned, or the test fails with the server's message. */
-async function call<T>(server: RunningQingbo, method: string, input: unknown = {}): Promise<T> {
-  const r = await server.api<T>(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error?.code} ${r.error?.message}`);
-  return r.value as T;
-}
+const shot = (page: Page, name: string, fullPage = true) => shotAs(page, 'campaign', name, fullPage);
 
 /** Whether the element has the keyboard focus. */
 const focused = (l: Locator) => l.evaluate((el) => el === el.ownerDocument.activeElement);

@@ -9,7 +9,7 @@
 // office's 文号代字. Set QINGBO_SCREENSHOTS=<folder> to keep screenshots of the pages.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,25 +21,10 @@ import { readZip } from '../helpers/files';
 import { openPage } from '../helpers/page';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
+import { button, call, shot as shotAs } from '../helpers/ui';
 
-const SHOTS = process.env['QINGBO_SCREENSHOTS'];
 
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300); // let antd's transitions finish
-  await page.screenshot({ path: join(SHOTS, `notices-${name}.png`), fullPage });
-}
-
-/** A button by its text (antd spaces two-character labels: 保 存; an icon adds its English name first). */
-const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`^([a-z-]+ )?${[...text].join('\\s?')}$`) });
-
-/** The value the server returned, or the test fails with the server's message. */
-async function call<T>(server: RunningQingbo, method: string, input: unknown = {}): Promise<T> {
-  const r = await server.api<T>(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error?.code} ${r.error?.message}`);
-  return r.value as T;
-}
+const shot = (page: Page, name: string, fullPage = true) => shotAs(page, 'notices', name, fullPage);
 
 const noticeCount = async (server: RunningQingbo) => (await call<NoticeList>(server, 'notices.list', {})).total;
 
