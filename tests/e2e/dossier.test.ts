@@ -255,7 +255,14 @@ describe('one enterprise, one file', () => {
     await page.getByText(/^共 1 家$/).waitFor();
     await button(page, '导出').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(/^企业档案（压缩包）/).click();
+    // A click while the dialog is still zooming in can land on its mask: click until the choice holds.
+    const zip = dialog.getByRole('radio', { name: /^企业档案（压缩包）/ });
+    await expect
+      .poll(async () => {
+        if (!(await zip.isChecked())) await dialog.getByText(/^企业档案（压缩包）/).click();
+        return zip.isChecked();
+      })
+      .toBe(true);
     const download = page.waitForEvent('download');
     await button(dialog, '开始导出').click();
     const file = await (await download).path();
