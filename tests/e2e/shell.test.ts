@@ -51,8 +51,8 @@ describe('the shell', () => {
     await server.stop();
     server = await serve(data);
     page = await openPage(`${server.url}#/settings`);
-    await expect.poll(() => page.getByLabel('单位名称').inputValue()).toBe('岳阳市君山区市场监督管理局');
-    await expect.poll(() => page.getByLabel('文号代字').inputValue()).toBe('岳君市监');
+    await expect.poll(() => page.getByLabel('单位名称').inputValue(), { timeout: 20_000 }).toBe('岳阳市君山区市场监督管理局');
+    await expect.poll(() => page.getByLabel('文号代字').inputValue(), { timeout: 20_000 }).toBe('岳君市监');
     await page.getByText('湖南省 / 岳阳市 / 君山区').waitFor();
     await page.getByRole('cell', { name: /文号代字：（空） → 岳君市监/ }).waitFor();
   });
