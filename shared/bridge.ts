@@ -18,6 +18,11 @@ export interface QingboBridge {
   openFile(file: StoredFileRef): Promise<Result<{ opened: boolean }>>;
   /** The bytes of a stored file for showing it in the page (image thumbnails), up to MAX_PREVIEW_BYTES. */
   readFile(file: StoredFileRef): Promise<Result<ArrayBuffer>>;
+  /**
+   * Desktop only: shows a stored PDF in a print-preview window and opens the system print dialog
+   * on it. The browser prints from a hidden frame of the page instead.
+   */
+  printFile?(file: StoredFileRef): Promise<Result<{ printing: boolean }>>;
 }
 
 /** The largest file a clerk can hand to the app. */
@@ -49,3 +54,4 @@ export const IPC_UPLOAD = 'qingbo:upload';
 export const IPC_SAVE_FILE = 'qingbo:save-file';
 export const IPC_OPEN_FILE = 'qingbo:open-file';
 export const IPC_READ_FILE = 'qingbo:read-file';
+export const IPC_PRINT_FILE = 'qingbo:print-file';

@@ -303,6 +303,8 @@ export const NoticeBulkInput = z
     campaignId: z.number().int().positive().nullable().default(null).describe('专项'),
     /** The fields every notice shares; each notice's own record fills the rest. */
     fields: z.record(z.string(), z.unknown()).describe('文书内容'),
+    /** For printing on both sides: a blank page after each notice with an odd number of pages. */
+    duplex: z.boolean().default(false).describe('双面打印'),
   })
   .strict();
 export const NoticeBulkResult = z.object({

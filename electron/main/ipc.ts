@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, MAX_PREVIEW_BYTES, MAX_UPLOAD_BYTES, isOpenable,
+  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_PRINT_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, MAX_PREVIEW_BYTES, MAX_UPLOAD_BYTES, isOpenable,
 } from '../../shared/bridge';
 import { StoredFileRef } from '../../shared/import';
 import { isMethodName } from '../../shared/contract';
@@ -14,6 +14,7 @@ import type { Backend } from '../backend/backend';
 import { LOCAL_ACTOR } from '../backend/context';
 import { mimeOf } from '../backend/files/mime';
 import { safeFileName } from '../backend/files/store';
+import { printPdfFile } from './print';
 
 /**
  * A copy of a stored file under its own name, for the system's program to open: the store names
@@ -87,6 +88,17 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     const bytes = await readFile(path);
     return ok(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   });
+  ipcMain.handle(IPC_PRINT_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    const parsed = StoredFileRef.safeParse(file);
+    if (!parsed.success) return fail('VALIDATION', '文件信息不对');
+    const { sha256, name } = parsed.data;
+    if (!/\.pdf$/i.test(name)) return fail('VALIDATION', `「${name}」不是 PDF，不能直接打印`);
+    if (!existsSync(backend.core.files.pathOf(sha256))) return fail('NOT_FOUND', `找不到「${name}」的文件内容，可能已被清理`);
+    const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    await printPdfFile(await viewerCopy(backend, sha256, name), name, backend.core.log, owner);
+    return ok({ printing: true });
+  });
   const off = backend.core.jobs.onProgress((job) => {
     for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(IPC_JOB_PROGRESS, job);
   });
@@ -97,5 +109,6 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
     ipcMain.removeHandler(IPC_SAVE_FILE);
     ipcMain.removeHandler(IPC_OPEN_FILE);
     ipcMain.removeHandler(IPC_READ_FILE);
+    ipcMain.removeHandler(IPC_PRINT_FILE);
   };
 }

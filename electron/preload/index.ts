@@ -3,7 +3,7 @@
 // file into the store, save, open with the system's program, read for a thumbnail).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
-  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, type QingboBridge,
+  IPC_INVOKE, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_PRINT_FILE, IPC_READ_FILE, IPC_SAVE_FILE, IPC_UPLOAD, type QingboBridge,
 } from '../../shared/bridge';
 import { methodNames } from '../../shared/contract';
 import type { JobInfo } from '../../shared/jobs';
@@ -33,6 +33,9 @@ const bridge: QingboBridge = {
   },
   readFile(file) {
     return ipcRenderer.invoke(IPC_READ_FILE, file) as ReturnType<QingboBridge['readFile']>;
+  },
+  printFile(file) {
+    return ipcRenderer.invoke(IPC_PRINT_FILE, file) as ReturnType<NonNullable<QingboBridge['printFile']>>;
   },
 };
 

@@ -375,9 +375,11 @@ describe('official notices', () => {
     await page.getByRole('checkbox', { name: '立即改正' }).check();
     await page.getByLabel('改正内容和要求').fill(fields.requirement);
     await page.getByTestId('notice-issue').click();
-    await confirmIssue(page);
     const errors = page.getByTestId('issue-errors');
     await errors.getByText(/设置 → 本单位/).waitFor({ timeout: 60_000 });
+    // One message (the warning above the form gives way to it), and no confirmation promising a number.
+    expect(await page.getByText('尚未设置本单位的文号代字（如“岳君市监”），出具时无法编号。').count()).toBe(0);
+    expect(await page.getByTestId('issue-confirm').count()).toBe(0);
     await shot(page, 'no-office');
     await errors.getByRole('link', { name: '前往设置' }).click();
     await expect.poll(() => page.url()).toContain('#/settings');

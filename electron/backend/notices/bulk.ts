@@ -69,7 +69,7 @@ export function bulkIssueJob(core: Core, ctx: RequestContext, input: Input): Job
   core.jobs.assertIdle();
   const plans = planBulk(core, input);
   const title = `批量出具${noticeTypeInfo[input.type].title}（${plans.length} 份）`;
-  return core.jobs.start('notices.bulkIssue', title, ctx.actor, input, (jc) => runBulk(core, ctx, jc, plans), { readOnly: true });
+  return core.jobs.start('notices.bulkIssue', title, ctx.actor, input, (jc) => runBulk(core, ctx, jc, plans, input.duplex), { readOnly: true });
 }
 
 /** Prints every plan with serials from `first`, a few at a time, in order; reports progress per notice. */
@@ -93,7 +93,7 @@ async function printAll(core: Core, jc: JobContext, plans: IssuePlan[], first: n
   return printed;
 }
 
-async function runBulk(core: Core, ctx: RequestContext, jc: JobContext, plans: IssuePlan[]): Promise<NoticeBulkResult> {
+async function runBulk(core: Core, ctx: RequestContext, jc: JobContext, plans: IssuePlan[], duplex: boolean): Promise<NoticeBulkResult> {
   const t0 = performance.now();
   const { type, year } = plans[0]!;
   return withSequence(core, type, year, async () => {
@@ -113,6 +113,7 @@ async function runBulk(core: Core, ctx: RequestContext, jc: JobContext, plans: I
           for (const p of printed) yield await core.files.read(p.pdf.sha256);
         })(),
         () => jc.checkpoint(),
+        { duplex },
       );
       const combined = await core.files.putBytes(combinedBytes, `${noticeTypeInfo[type].title}-合并打印-${plans.length}份.pdf`, 'application/pdf');
       kept.push(combined);

@@ -42,6 +42,11 @@ export async function openFile(file: StoredFileRef): Promise<{ opened: boolean }
   return unwrap(await transport.openFile(file));
 }
 
+/** Desktop only: a print-preview window with the print dialog on a stored PDF; null where the bridge cannot print. */
+export async function printStoredPdf(file: StoredFileRef): Promise<{ printing: boolean } | null> {
+  return transport.printFile ? unwrap(await transport.printFile(file)) : null;
+}
+
 /** The bytes of a stored file, to show a picture in the page. */
 export async function readFile(file: StoredFileRef): Promise<ArrayBuffer> {
   return unwrap(await transport.readFile(file));

@@ -3,7 +3,7 @@
 // rest. Runs as a job; at the end the combined PDF is offered for printing in one go.
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Campaign, TargetRow } from '../../../shared/campaign';
@@ -53,6 +53,7 @@ export function BulkIssueModal({ campaign, chosen, open, onClose }: Props) {
   const [starting, setStarting] = useState(false);
   const [viewing, setViewing] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const [duplex, setDuplex] = useState(false);
   const job = useJob('notices.bulkIssue', NoticeBulkResult);
   const { result } = job;
 
@@ -73,7 +74,7 @@ export function BulkIssueModal({ campaign, chosen, open, onClose }: Props) {
         return;
       }
       const fields = filledFields(type, form.getFieldsValue(true) as NoticeFormValues);
-      await job.start({ type, enterpriseIds, campaignId: campaign.id, fields });
+      await job.start({ type, enterpriseIds, campaignId: campaign.id, fields, duplex });
     } catch (err) {
       // The whole batch is checked before it starts: a field no record could fill is named, with the enterprise.
       if (err instanceof ApiError && err.info.code === 'VALIDATION') setProblems([err.info.message, ...placeProblems(form, err).filter((m) => m !== err.info.message)]);
@@ -130,6 +131,9 @@ export function BulkIssueModal({ campaign, chosen, open, onClose }: Props) {
             </Radio>
             <Radio value="problems">发现问题的全部对象（含整改中）</Radio>
           </Radio.Group>
+          <Checkbox checked={duplex} disabled={busy || !!result} onChange={(e) => setDuplex(e.target.checked)} data-testid="bulk-duplex">
+            双面打印（页数为单数的文书后加一张空白页）
+          </Checkbox>
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           下面填写的内容每份文书相同；留空的内容按每户在本专项中的检查记录自动填写。每份文书各占一个文号，出具后存入各企业档案，并合并成一个 PDF 供一次打印。

@@ -42,6 +42,8 @@ function SourceCard({ source, old }: { source: PrepareSource; old: Notice | null
   );
 }
 
+const NO_OFFICE = '尚未设置本单位的文号代字，出具时无法编号。请先在「设置 → 本单位」中填写，再回来出具。';
+
 /** Messages that need the office settings get a way there. */
 const needsSettings = (m: string) => /设置|代字|本单位/.test(m);
 
@@ -52,7 +54,9 @@ export function IssueForm({ source, draft, old, enterpriseName }: Props) {
   const [others, setOthers] = useState<string[]>([]);
   const [previewing, setPreviewing] = useState<StoredFileRef | null>(null);
   const { preview, issue } = useIssue(form, setOthers);
-  const office = useSystemInfo().data?.office ?? null;
+  const systemInfo = useSystemInfo();
+  const office = systemInfo.data?.office ?? null;
+  const officeMissing = systemInfo.isSuccess && !office;
   const info = noticeTypeInfo[source.type];
   const year = todayInChina().slice(0, 4);
   const numberShape = `${office?.docAbbrev ?? ''}${info.abbrev}〔${year}〕…号`;
@@ -64,6 +68,12 @@ export function IssueForm({ source, draft, old, enterpriseName }: Props) {
     preview.mutate(input(), { onSuccess: setPreviewing });
   };
   const doIssue = () => {
+    if (officeMissing) {
+      // The backend would refuse it too; saying so here keeps the confirmation from promising a number.
+      setOthers([NO_OFFICE]);
+      window.scrollTo({ top: 0 });
+      return;
+    }
     setOthers([]);
     form.validateFields().then(
       () => {
@@ -103,7 +113,7 @@ export function IssueForm({ source, draft, old, enterpriseName }: Props) {
             {enterpriseName}
           </Typography.Text>
         </Typography.Title>
-        {!office && (
+        {officeMissing && others.length === 0 && (
           <Alert type="warning" showIcon title="尚未设置本单位的文号代字（如“岳君市监”），出具时无法编号。" action={<Link to="/settings">前往设置</Link>} />
         )}
         {others.length > 0 && (

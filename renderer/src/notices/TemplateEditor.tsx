@@ -73,31 +73,28 @@ export function TemplateEditor({ template, onDirty }: { template: NoticeTemplate
   return (
     <Row gutter={16} wrap={false}>
       <Col flex="1 1 auto" style={{ minWidth: 0 }}>
-        <Card
-          title={
-            <Space>
-              {template.title}
-              <Tag color={template.source === 'office' ? 'blue' : 'default'} data-testid="template-source">
-                {template.source === 'office' ? '本单位' : '默认'}
-              </Tag>
-              {dirty && <Tag color="warning">未保存</Tag>}
-            </Space>
-          }
-          extra={
-            <Space>
-              <Button icon={<RollbackOutlined />} disabled={template.source !== 'office'} loading={reset.isPending} onClick={confirmReset} data-testid="template-reset">
-                恢复默认
-              </Button>
-              <Button disabled={!dirty} onClick={() => setText(template.text)}>
-                撤销修改
-              </Button>
-              <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="template-save">
-                保存
-              </Button>
-            </Space>
-          }
-        >
+        <Card title={template.title}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            {/* The state and the actions sit on their own row: in the card's title bar a long title pushed them over each other. */}
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+              <Space size={4}>
+                <Tag color={template.source === 'office' ? 'blue' : 'default'} data-testid="template-source">
+                  {template.source === 'office' ? '本单位' : '默认'}
+                </Tag>
+                {dirty && <Tag color="warning">未保存</Tag>}
+              </Space>
+              <Space>
+                <Button icon={<RollbackOutlined />} disabled={template.source !== 'office'} loading={reset.isPending} onClick={confirmReset} data-testid="template-reset">
+                  恢复默认
+                </Button>
+                <Button disabled={!dirty} onClick={() => setText(template.text)}>
+                  撤销修改
+                </Button>
+                <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="template-save">
+                  保存
+                </Button>
+              </Space>
+            </Space>
             {save.error && <Alert type="error" showIcon title="没有保存" description={save.error.message} data-testid="template-error" />}
             <Input.TextArea
               ref={area}

@@ -1,14 +1,14 @@
-// Printing an issued notice's frozen PDF. In the browser (server mode) the PDF is loaded into a
-// hidden frame of the same page and the browser's print dialog opens on it: what prints is the
-// stored file itself, byte for byte. The desktop bridge offers no printing of its own, so there
-// the PDF opens in the computer's PDF reader, which prints it.
+// Printing an issued notice's frozen PDF: what prints is the stored file itself, byte for byte.
+// In the desktop app the PDF opens in a print-preview window with the system print dialog on it;
+// in the browser (server mode) it is loaded into a hidden frame of the page and the browser's
+// print dialog opens on it.
 import type { StoredFileRef } from '../../../shared/import';
-import { openFile } from '../api/client';
-import { fileHref, transportName } from '../api/transport';
+import { openFile, printStoredPdf } from '../api/client';
+import { fileHref, transport, transportName } from '../api/transport';
 
 /** How printing works here, for the button's tooltip. */
 export const printHint =
-  transportName === 'http' ? '在浏览器的打印对话框中选择打印机' : '在电脑上的 PDF 阅读器中打开，从那里打印';
+  transportName === 'http' || transport.printFile ? '打开打印预览，在打印对话框中选择打印机' : '在电脑上的 PDF 阅读器中打开，从那里打印';
 
 /** A frame left over from an earlier print is removed when the next one starts. */
 let lastFrame: HTMLIFrameElement | null = null;
@@ -42,7 +42,8 @@ function printInFrame(file: StoredFileRef): Promise<'printing'> {
 
 /**
  * Prints a stored PDF: the browser's print dialog in server mode (falling back to opening it in
- * a new tab), the system's PDF reader in the desktop app.
+ * a new tab); in the desktop app the print-preview window, or the system's PDF reader when the
+ * bridge cannot print.
  */
 export async function printPdf(file: StoredFileRef): Promise<'printing' | 'opened'> {
   if (transportName === 'http') {
@@ -53,6 +54,7 @@ export async function printPdf(file: StoredFileRef): Promise<'printing' | 'opene
       return 'opened';
     }
   }
+  if (await printStoredPdf(file)) return 'printing';
   await openFile(file);
   return 'opened';
 }
