@@ -7,7 +7,8 @@ export const DRAW_SUMMARY_COLUMNS = `d.id, d.campaign_id, d.created_at, d.actor,
   d.inspector_pool_hash, d.result_hash, d.superseded_at, d.reason, json_array_length(d.pool) AS pool_size,
   json_array_length(d.inspector_pool) AS inspector_pool_size, json_array_length(d.result) AS drawn_count`;
 
-export interface DrawSummaryRow {
+/** The columns of campaign_draws every reading of a draw needs. */
+interface DrawColumns {
   id: number;
   campaign_id: number;
   created_at: string;
@@ -21,28 +22,20 @@ export interface DrawSummaryRow {
   result_hash: string;
   superseded_at: string | null;
   reason: string | null;
+}
+
+/** A draw as listed: the stored lists are only counted. */
+export interface DrawSummaryRow extends DrawColumns {
   pool_size: number;
   inspector_pool_size: number;
   drawn_count: number;
 }
 
-export interface DrawRow {
-  id: number;
-  campaign_id: number;
-  created_at: string;
-  actor: string;
-  algorithm: string;
-  algorithm_version: number;
-  seed: string;
-  params: string;
+/** A draw with its stored lists (JSON). */
+export interface DrawRow extends DrawColumns {
   pool: string;
-  pool_hash: string;
   inspector_pool: string;
-  inspector_pool_hash: string;
   result: string;
-  result_hash: string;
-  superseded_at: string | null;
-  reason: string | null;
 }
 
 /** The summary of a stored draw. */
