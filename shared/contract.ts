@@ -3,6 +3,10 @@
 // client are all derived from it.
 import { z } from 'zod';
 import {
+  Account, AccountCreateInput, AccountUpdateInput, AuthStatus, AutoLoginSetting, ChangePasswordInput, LoginInput, LoginResult,
+  ResetPasswordInput, SetupInput,
+} from './accounts';
+import {
   ApplyScopeInput, ApplyScopeResult, AssignInput, Campaign, CampaignCreateInput, CampaignIdInput, CampaignResult,
   CampaignSummary, CampaignTemplate, CampaignUpdateInput, DrawDetail, DrawIdInput, DrawInput, DrawSummary, DrawVerifyResult,
   Inspector, InspectorListInput, InspectorSaveInput, Progress, ProgressInput, ResultIdInput, ResultListInput, ResultSaveInput,
@@ -10,6 +14,10 @@ import {
   TargetsChangeInput, TemplateArchiveInput, TemplateCopyInput, TemplateIdInput, TemplateImportInput, TemplateSaveInput,
   TemplateSummary,
 } from './campaign';
+import {
+  BackupCreateInput, BackupInfo, BackupNameInput, BackupResult, BackupSettings, BackupSettingsView, BackupVerifyResult, IntegrityReport,
+  RestoreResult,
+} from './backup';
 import { DivisionNode, Township } from './divisions';
 import {
   DeadlineRules, Dossier, DossierInput, DossierRecord, DueList, DueListInput, RecordCreateInput, RecordId, RecordSaved,
@@ -27,9 +35,14 @@ import {
   NoticePrepareInput, NoticeServiceInput, NoticeTemplateInfo, NoticeTemplateSaveInput, NoticeTypeInput, NoticeVoidInput,
 } from './notice';
 import { IndustryNode, ProductItem, ProductSaveInput } from './reference';
+import {
+  CheckResult, PackageExportInput, PackageImportInput, PackageListInput, PackageWithdrawInput, ReportExportInput, ReportFormatArchiveInput,
+  ReportFormatCopyInput, ReportFormatIdInput, ReportFormatImportInput, ReportFormatInfo, ReportFormatSaveInput, ReportFormatSummary,
+  ReportPackage, ReportParams, ReportPreview, ReportPreviewInput, SentIdInput, SentList, SentListInput, SentReport, SourceInfo, SourcesInput,
+} from './report-format';
 import { JobId, JobInfo, JobRef } from './jobs';
 import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
-import { AuditEntry, AuditListInput, DemoInput, DemoResult, SystemInfo } from './system';
+import { AuditEntry, AuditListInput, AuditPage, AuditVerifyResult, DemoInput, DemoResult, SystemInfo } from './system';
 import './validation';
 
 /** query: reads only · mutation: one transaction with its audit row · job: long work, returns a job id */
@@ -69,6 +82,26 @@ const job = <I extends z.ZodType>(title: string, input: I, result: z.ZodType): M
 
 export const contract = {
   'system.info': query('读取系统信息', empty, SystemInfo),
+  'system.integrity': query('读取数据检查结果', empty, IntegrityReport),
+
+  'backups.list': query('查看备份', empty, z.array(BackupInfo)),
+  'backups.create': job('备份数据', BackupCreateInput, BackupResult),
+  'backups.verify': query('校验备份', BackupNameInput, BackupVerifyResult),
+  'backups.restore': mutation('从备份恢复', BackupNameInput, RestoreResult),
+  'backups.getSettings': query('读取备份设置', empty, BackupSettingsView),
+  'backups.saveSettings': mutation('保存备份设置', BackupSettings.strict(), BackupSettingsView),
+
+  'accounts.status': query('读取登录状态', empty, AuthStatus),
+  'accounts.setup': mutation('创建管理员', SetupInput, LoginResult),
+  'accounts.login': mutation('登录', LoginInput, LoginResult),
+  'accounts.logout': mutation('退出登录', empty, z.object({ ok: z.literal(true) })),
+  'accounts.changePassword': mutation('修改自己的密码', ChangePasswordInput, Account),
+  'accounts.list': query('查看用户', empty, z.array(Account)),
+  'accounts.create': mutation('新增用户', AccountCreateInput, Account),
+  'accounts.update': mutation('修改用户', AccountUpdateInput, Account),
+  'accounts.resetPassword': mutation('重设用户密码', ResetPasswordInput, Account),
+  'accounts.getAutoLogin': query('读取本机自动登录设置', empty, AutoLoginSetting),
+  'accounts.setAutoLogin': mutation('设置本机自动登录', AutoLoginSetting, AutoLoginSetting),
 
   'settings.getOffice': query('读取本单位设置', empty, OfficeSettings.nullable()),
   'settings.saveOffice': mutation('保存本单位设置', OfficeSettingsInput.strict(), OfficeSettings),
@@ -148,11 +181,31 @@ export const contract = {
   'notices.recordService': mutation('登记送达', NoticeServiceInput, Notice),
   'notices.bulkIssue': job('批量出具文书', NoticeBulkInput, NoticeBulkResult),
 
+  'reports.sources': query('读取报表数据来源', SourcesInput, z.array(SourceInfo)),
+  'reports.list': query('查看报表格式', empty, z.array(ReportFormatSummary)),
+  'reports.get': query('读取报表格式', ReportFormatIdInput, ReportFormatInfo),
+  'reports.save': mutation('保存报表格式', ReportFormatSaveInput, ReportFormatInfo),
+  'reports.copy': mutation('复制报表格式', ReportFormatCopyInput, ReportFormatInfo),
+  'reports.archive': mutation('停用或恢复报表格式', ReportFormatArchiveInput, ReportFormatInfo),
+  'reports.import': mutation('导入报表格式', ReportFormatImportInput, ReportFormatInfo),
+  'reports.exportFormat': mutation('导出报表格式文件', ReportFormatIdInput, StoredFileRef),
+  'reports.preview': query('预览报表', ReportPreviewInput, ReportPreview),
+  'reports.check': query('检查报表数据', ReportParams, CheckResult),
+  'reports.export': job('导出报表', ReportExportInput, SentReport),
+  'reports.sent': query('查看报送记录', SentListInput, SentList),
+  'reports.download': query('下载报送的报表', SentIdInput, StoredFileRef),
+  'reports.packages': query('查看数据包', PackageListInput, z.array(ReportPackage)),
+  'reports.exportPackage': mutation('导出上报数据包', PackageExportInput, ReportPackage),
+  'reports.importPackage': mutation('导入县级数据包', PackageImportInput, ReportPackage),
+  'reports.withdrawPackage': mutation('撤下数据包', PackageWithdrawInput, ReportPackage),
+
   'reference.industries': query('读取国民经济行业分类', empty, z.array(IndustryNode)),
   'reference.products': query('读取重点工业产品目录', empty, z.array(ProductItem)),
   'reference.saveProduct': mutation('修改重点工业产品目录', ProductSaveInput, ProductItem),
 
   'audit.list': query('查看操作记录', AuditListInput.strict(), z.array(AuditEntry)),
+  'audit.search': query('查找操作记录', AuditListInput.strict(), AuditPage),
+  'audit.verify': query('校验操作记录链', empty, AuditVerifyResult),
 
   'jobs.list': query('查看任务', empty, z.array(JobInfo)),
   'jobs.get': query('查看任务进度', JobId.strict(), JobInfo),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../shared/dates';
+import { addDays, todayInChina } from '../../shared/dates';
 import { contract, methodNames } from '../../shared/contract';
 import { callOk, clerk, snapshot, testBackend } from '../../tests/helpers/backend';
 
@@ -70,7 +70,14 @@ describe('the contract API', () => {
     const started = await callOk(b, 'demo.generate', { enterprises: 50 });
     await b.core.jobs.wait(started.jobId);
     const first = await callOk(b, 'enterprises.get', { id: 1 });
-    const csv = await b.core.files.putBytes(Buffer.from('企业名称,联系电话\n华容县测试商行,13800000000\n'), '名录.csv');
+    // Uploads the loop uses, put back after the restore: a restore brings back the backup's file
+    // store, which keeps no upload that no record uses yet.
+    const uploads: [Buffer, string][] = [];
+    const upload = (bytes: Buffer, name: string) => {
+      uploads.push([bytes, name]);
+      return b.core.files.putBytes(bytes, name);
+    };
+    const csv = await upload(Buffer.from('企业名称,联系电话\n华容县测试商行,13800000000\n'), '名录.csv');
     const office = { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' };
     const note = (text: string) => ({ enterpriseId: 1, kind: 'note' as const, occurredOn: '2026-03-02', data: { text } });
     const kept = (await callOk(b, 'dossier.create', note('契约测试备注'))).record;
@@ -80,17 +87,37 @@ describe('the contract API', () => {
     const copy = await callOk(b, 'campaignTemplates.copy', { id: 'phosphate-detergent', name: '契约测试模板' });
     const [firstResult] = await callOk(b, 'campaigns.results', { campaignId: 1 });
     if (!firstResult) throw new Error('the demo campaign has no results');
-    const templateFile = await b.core.files.putBytes(
+    const templateFile = await upload(
       Buffer.from(JSON.stringify({ format: 'qingbo.campaign-template', formatVersion: 1, template: { ...copy.definition, name: '契约测试导入' } })),
       '模板.json',
     );
     const today = todayInChina();
+    // Report formats: a copy to edit, a format file to import, a sent table, and two county packages
+    // (one imported already, the other of another period for the import call).
+    const reportCopy = await callOk(b, 'reports.copy', { id: 'phosphate-progress', name: '契约测试报表' });
+    const formatFile = await upload(
+      Buffer.from(JSON.stringify({ format: 'qingbo.report-format', formatVersion: 1, report: { ...reportCopy.definition, name: '契约测试导入报表' } })),
+      '报表格式.json',
+    );
+    const reportParams = { formatId: 'phosphate-progress', campaignId: 1, from: demoCampaign.startsOn, to: today };
+    const sentJob = await callOk(b, 'reports.export', { params: reportParams, confirmFindings: true });
+    const sentDone = await b.core.jobs.wait(sentJob.jobId);
+    const sentId = (sentDone.result as { id: number }).id;
+    const packageA = await callOk(b, 'reports.exportPackage', { campaignId: 1, from: demoCampaign.startsOn, to: today });
+    const packageB = await callOk(b, 'reports.exportPackage', { campaignId: 1, from: demoCampaign.startsOn, to: addDays(demoCampaign.startsOn, 6) });
+    const importedA = await callOk(b, 'reports.importPackage', { file: packageA.file.sha256 });
     // Two issued notices: one to void, one to record the service of.
     const risk = { type: 'riskReminder' as const, enterpriseId: 1, fields: { risk: '销售含磷洗涤用品', content: '请立即自查下架。' } };
     const toVoid = await callOk(b, 'notices.issue', risk);
     const toServe = await callOk(b, 'notices.issue', risk);
     const riskTemplate = (await callOk(b, 'notices.templates', {})).find((t) => t.type === 'riskReminder')!;
+    // A backup of the state the loop starts from: restoring it in the loop changes nothing later calls rely on.
+    const backupJob = await callOk(b, 'backups.create', {});
+    const backup = (await b.core.jobs.wait(backupJob.jobId)).result as { name: string };
     const inputs: Partial<Record<string, unknown>> = {
+      'backups.verify': { name: backup.name },
+      'backups.restore': { name: backup.name },
+      'backups.saveSettings': { folder: null, keepDaily: 10, keepWeekly: 4, keepMonthly: 12, keepOtherDays: 90 },
       'notices.saveTemplate': { type: 'riskReminder', text: `${riskTemplate.text}\n联系电话：0730-4221234` },
       'notices.resetTemplate': { type: 'riskReminder' },
       'notices.prepare': { type: 'correctionOrder', enterpriseId: 1 },
@@ -138,6 +165,13 @@ describe('the contract API', () => {
       'jobs.cancel': { jobId: started.jobId },
       'settings.saveOffice': office,
       'demo.generate': { enterprises: 1 },
+      'accounts.setup': { username: 'wangli', displayName: '王丽', password: 'correct-horse-1', autoLogin: false },
+      'accounts.login': { username: 'wangli', password: 'correct-horse-1' },
+      'accounts.changePassword': { oldPassword: 'correct-horse-1', newPassword: 'new-horse-22' },
+      'accounts.create': { username: 'lisi', displayName: '李四', role: 'clerk', password: 'initial-pass' },
+      'accounts.update': { id: 1, displayName: '王丽丽' },
+      'accounts.resetPassword': { id: 2, password: 'another-pass' },
+      'accounts.setAutoLogin': { accountId: 1 },
       'enterprises.get': { id: 1 },
       'enterprises.checkCode': { code: first.uscc ?? '91430623MA4L000000' },
       'enterprises.create': { data: { name: '华容县契约测试商行' } },
@@ -161,12 +195,30 @@ describe('the contract API', () => {
       'dossier.void': { id: voided.id, reason: '录重了' },
       'dossier.export': { enterpriseId: 1, format: 'pdf' },
       'settings.saveDeadlineRules': { objection: { days: 15, unit: 'working' } },
+      'reports.get': { id: 'phosphate-progress' },
+      'reports.save': { id: reportCopy.id, expectedUpdatedAt: reportCopy.updatedAt, definition: { ...reportCopy.definition, description: '改过的说明' } },
+      'reports.copy': { id: 'enterprise-directory', name: '企业名录（副本）' },
+      'reports.archive': { id: 'random-check-results', archived: true },
+      'reports.import': { file: formatFile.sha256 },
+      'reports.exportFormat': { id: 'phosphate-progress' },
+      'reports.preview': { params: reportParams },
+      'reports.check': reportParams,
+      'reports.export': { params: reportParams, confirmFindings: true },
+      'reports.download': { id: sentId },
+      'reports.exportPackage': { campaignId: 1, from: demoCampaign.startsOn, to: today },
+      'reports.importPackage': { file: packageB.file.sha256 },
+      'reports.withdrawPackage': { id: importedA.id, reason: '契约测试' },
       'reference.saveProduct': { id: null, category: '日用化学制品及卫生用品', name: '洗涤剂' },
     };
     for (const method of methodNames) {
       const r = await b.api.call(method, inputs[method] ?? {}, clerk);
       if (method === 'jobs.cancel') {
         expect(!r.ok && r.error.code).toBe('CONFLICT'); // already finished
+        continue;
+      }
+      if (method === 'backups.restore') for (const [bytes, name] of uploads) await b.core.files.putBytes(bytes, name);
+      if (method === 'accounts.changePassword') {
+        expect(!r.ok && r.error.code).toBe('UNAUTHENTICATED'); // a trusted caller has no password of its own
         continue;
       }
       expect(r.ok, `${method}: ${JSON.stringify(r)}`).toBe(true);

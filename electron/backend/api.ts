@@ -3,10 +3,19 @@
 import {
   contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput,
 } from '../../shared/contract';
+import { roleLabels, roleMay } from '../../shared/accounts';
 import { AppError, fail, ok, type Result } from '../../shared/errors';
+import { methodAccess } from '../../shared/permissions';
 import { describeZodError } from '../../shared/validation';
 import type { RequestContext } from './context';
-import { listAudit } from './audit/list';
+import { integrityReport, listBackupsOf, restoreByName, startBackupJob, verifyBackupByName } from './backup/service';
+import { backupSettingsView, saveBackupSettings } from './backup/settings';
+import { listAccounts } from './accounts/repo';
+import {
+  authStatus, changePassword, createAccount, getAutoLogin, login, logout, resetPassword, setAutoLogin, setupAdmin, updateAccount,
+} from './accounts/service';
+import { listAudit, searchAudit } from './audit/list';
+import { verifyAudit } from './audit/verify';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns/campaigns';
 import { drawDetail, drawTargets, listDraws, verifyDraw } from './campaigns/draw';
 import { exportDraw } from './campaigns/export-draw';
@@ -30,6 +39,7 @@ import { countyByCode, countyTree, townshipsOf } from './divisions/divisions';
 import { industries } from './reference/industries';
 import { listProducts, saveProduct } from './reference/products';
 import { dismissDuplicate, listDuplicates, mergeEnterprises } from './registry/duplicates';
+import { phoneFor } from './registry/personal';
 import { getEnterprise } from './registry/repo';
 import {
   archiveEnterprise, createEnterprise, enterpriseHistory, restoreEnterprise, revealIdNumber, updateEnterprise,
@@ -45,12 +55,34 @@ import { getNotice, listNotices } from './notices/read';
 import { listNoticeTemplates, resetNoticeTemplate, saveNoticeTemplate } from './notices/templates';
 import { getOffice, saveOffice } from './settings/office';
 import { systemInfo } from './system';
+import { checkReport, listSent, previewReport, sentFile, startExport } from './reports/export';
+import { listSources } from './reports/fields';
+import { archiveFormat, copyFormat, exportFormatFile, getFormat, importFormat, listFormats, saveFormat } from './reports/formats';
+import { exportPackage, importPackage, listPackages, withdrawPackage } from './reports/packages';
 
 type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>, ctx: RequestContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 type Handlers = { [M in MethodName]: Handler<M> };
 
 const handlers: Handlers = {
   'system.info': (core, _input, ctx) => systemInfo(core, ctx),
+  'system.integrity': (core) => integrityReport(core),
+  'backups.list': (core) => listBackupsOf(core),
+  'backups.create': (core, input, ctx) => ({ jobId: startBackupJob(core, ctx, '手动', input.folder).id }),
+  'backups.verify': (core, input) => verifyBackupByName(core, input.name),
+  'backups.restore': (core, input) => restoreByName(core, input.name),
+  'backups.getSettings': (core) => backupSettingsView(core),
+  'backups.saveSettings': (core, input, ctx) => saveBackupSettings(core, ctx, input),
+  'accounts.status': (core, _input, ctx) => authStatus(core, ctx),
+  'accounts.setup': (core, input, ctx) => setupAdmin(core, ctx, input),
+  'accounts.login': (core, input, ctx) => login(core, ctx, input),
+  'accounts.logout': (core, _input, ctx) => logout(core, ctx),
+  'accounts.changePassword': (core, input, ctx) => changePassword(core, ctx, input),
+  'accounts.list': (core) => listAccounts(core.sqlite),
+  'accounts.create': (core, input, ctx) => createAccount(core, ctx, input),
+  'accounts.update': (core, input, ctx) => updateAccount(core, ctx, input),
+  'accounts.resetPassword': (core, input, ctx) => resetPassword(core, ctx, input),
+  'accounts.getAutoLogin': (core) => getAutoLogin(core),
+  'accounts.setAutoLogin': (core, input, ctx) => setAutoLogin(core, ctx, input),
   'settings.getOffice': (core) => getOffice(core),
   'settings.saveOffice': (core, input, ctx) => saveOffice(core, ctx, input),
   'divisions.counties': () => countyTree(),
@@ -58,8 +90,11 @@ const handlers: Handlers = {
     if (!countyByCode(input.countyCode)) throw new AppError('NOT_FOUND', `找不到区划代码 ${input.countyCode}`);
     return townshipsOf(input.countyCode);
   },
-  'enterprises.search': (core, input) => searchEnterprises(core.sqlite, input),
-  'enterprises.get': (core, input) => getEnterprise(core.sqlite, input.id),
+  'enterprises.search': (core, input, ctx) => {
+    const result = searchEnterprises(core.sqlite, input);
+    return { ...result, rows: result.rows.map((r) => phoneFor(ctx, r)) };
+  },
+  'enterprises.get': (core, input, ctx) => phoneFor(ctx, getEnterprise(core.sqlite, input.id)),
   'enterprises.checkCode': (core, input) => checkCodeFor(core.sqlite, input.code, input.exceptId),
   'enterprises.create': (core, input, ctx) => createEnterprise(core, ctx, input.data, input.codeOverrideReason),
   'enterprises.update': (core, input, ctx) =>
@@ -125,10 +160,29 @@ const handlers: Handlers = {
   'notices.void': (core, input, ctx) => voidNotice(core, ctx, input.id, input.reason),
   'notices.recordService': (core, input, ctx) => recordService(core, ctx, input.id, input.service),
   'notices.bulkIssue': (core, input, ctx) => ({ jobId: bulkIssueJob(core, ctx, input).id }),
+  'reports.sources': (core, input) => listSources(core.sqlite, input.templateId),
+  'reports.list': (core) => listFormats(core.sqlite),
+  'reports.get': (core, input) => getFormat(core.sqlite, input.id),
+  'reports.save': (core, input, ctx) => saveFormat(core, ctx, input),
+  'reports.copy': (core, input, ctx) => copyFormat(core, ctx, input.id, input.name),
+  'reports.archive': (core, input, ctx) => archiveFormat(core, ctx, input.id, input.archived),
+  'reports.import': (core, input, ctx) => importFormat(core, ctx, input.file),
+  'reports.exportFormat': (core, input, ctx) => exportFormatFile(core, ctx, input.id),
+  'reports.preview': (core, input) => previewReport(core, input.params, input.limit),
+  'reports.check': (core, input) => checkReport(core, input),
+  'reports.export': (core, input, ctx) => startExport(core, ctx, input),
+  'reports.sent': (core, input) => listSent(core.sqlite, input),
+  'reports.download': (core, input) => sentFile(core, input.id),
+  'reports.packages': (core, input) => listPackages(core.sqlite, input),
+  'reports.exportPackage': (core, input, ctx) => exportPackage(core, ctx, input),
+  'reports.importPackage': (core, input, ctx) => importPackage(core, ctx, input),
+  'reports.withdrawPackage': (core, input, ctx) => withdrawPackage(core, ctx, input.id, input.reason),
   'reference.industries': () => industries(),
   'reference.products': (core) => listProducts(core.sqlite),
   'reference.saveProduct': (core, input, ctx) => saveProduct(core, ctx, input),
   'audit.list': (core, input) => listAudit(core, input),
+  'audit.search': (core, input) => searchAudit(core, input),
+  'audit.verify': (core) => verifyAudit(core.sqlite),
   'jobs.list': (core) => core.jobs.list(),
   'jobs.get': (core, input) => core.jobs.get(input.jobId),
   'jobs.cancel': (core, input) => core.jobs.cancel(input.jobId),
@@ -139,6 +193,15 @@ const handlers: Handlers = {
     return { jobId: job.id };
   },
 };
+
+/** UNAUTHENTICATED or FORBIDDEN when the caller may not call `method`, before its input is even read. */
+function refusal(method: MethodName, ctx: RequestContext): Result<never> | null {
+  const access = methodAccess[method];
+  if (access === 'public') return null;
+  if (ctx.role === null) return fail('UNAUTHENTICATED', `请先登录，再「${contract[method].title}」`);
+  if (roleMay(ctx.role, access)) return null;
+  return fail('FORBIDDEN', `「${roleLabels[ctx.role]}」用户不能「${contract[method].title}」。如需此权限，请联系管理员`, { method, role: ctx.role });
+}
 
 export interface Api {
   /** Calls a method by name with untrusted input; never throws. */
@@ -151,6 +214,8 @@ export function createApi(core: Core): Api {
     async call(method, rawInput, ctx) {
       if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 80)}`);
       const def = contract[method];
+      const refused = refusal(method, ctx);
+      if (refused) return refused;
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const { message, problems } = describeZodError(def.input, parsed.error);

@@ -4,15 +4,20 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { openBackend, type Backend } from '../backend/backend';
+import { openAppBackend, openBackend, type Backend } from '../backend/backend';
 import { checkIntegrity } from '../backend/check';
 import { appRoot, appVersion, dataPaths } from '../backend/paths';
 import { startServer } from '../server/index';
+import { AUDIT_HELP, auditCommand } from './audit';
+import { activeAdminCount } from '../backend/accounts/repo';
+import { ACCOUNT_HELP, accountCommand } from './account';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './backup';
 import { CAMPAIGN_HELP, campaignCommand } from './campaign';
 import { checkDossierOut, DOSSIER_HELP, exportDossierCommand } from './dossier';
 import { runJob } from './jobs';
 import { NOTICE_HELP, noticeCommand } from './notice';
 import { exportEnterprises, importEnterprises } from './registry';
+import { formatsCommand, packageCommand, REPORTS_HELP, reportExportCommand } from './reports';
 import { UsageError } from './usage';
 
 const HELP = `清波 — 县级市场监督管理局业务工作台
@@ -22,6 +27,7 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
 命令：
   serve   --data 目录 [--port 端口] [--host 地址]
           启动办公室服务器，在浏览器中使用清波；默认只监听本机 127.0.0.1。
+          加 --host（如 0.0.0.0）在局域网提供服务时必须登录，且需已有管理员（见 account add）。
           加 --json 时启动后打印一个含访问地址的 JSON 对象。
   demo    --data 目录 [--enterprises 数量] [--records-per-enterprise 数量] [--json]
           生成一个演示县（华容县）：单位设置、企业名录（默认 3000 家）和 2021 年以来的企业档案
@@ -36,8 +42,12 @@ const HELP = `清波 — 县级市场监督管理局业务工作台
           --credit 信用风险分类(A/B/C/D/none) --tag 标签 --industry 行业代码 --archived active|archived|all
           （--township、--status、--class、--credit、--tag 可重复）
 ${DOSSIER_HELP}
+${BACKUP_HELP}
 ${CAMPAIGN_HELP}
+${ACCOUNT_HELP}
 ${NOTICE_HELP}
+${REPORTS_HELP}
+${AUDIT_HELP}
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
@@ -107,15 +117,20 @@ async function runCheck(dataDir: string, json: boolean): Promise<number> {
   }
 }
 
-async function runServe(dataDir: string, port: number | undefined, host: string | undefined, insecure: boolean, json: boolean): Promise<number> {
-  if (host && !LOOPBACK.has(host) && !insecure) {
+async function runServe(dataDir: string, port: number | undefined, host: string | undefined, json: boolean): Promise<number> {
+  // Any address but loopback is office mode: everyone logs in, so an administrator must exist first.
+  const office = host !== undefined && !LOOPBACK.has(host);
+  const t0 = performance.now();
+  const backend = openAppBackend(dataDir, { stderrLevel: 'warn' });
+  if (office && !backend.rescue && activeAdminCount(backend.core.sqlite) === 0) {
+    await backend.close();
     throw new UsageError(
-      `在 ${host} 上对外提供服务需要账户登录，而账户功能尚未启用。仅在可信的内网临时使用时，可加 --insecure-no-login 明确确认。`,
+      `在 ${host} 上对外提供服务需要账户登录，但还没有管理员。请先运行 qingbo account add --data ${dataDir} --role admin --username 用户名 --display-name 姓名，` +
+        '或先不加 --host 启动一次，在本机浏览器中创建管理员。',
     );
   }
-  const t0 = performance.now();
-  const backend = openBackend(dataDir, { stderrLevel: 'warn' });
   const server = await startServer(backend, {
+    office,
     staticDir: join(appRoot(), 'out', 'renderer'),
     ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
@@ -126,7 +141,8 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
     console.log(`清波已启动：${server.url}`);
     console.log(`数据目录：${dataDir}（启动用时 ${startupMs} ms，按 Ctrl+C 停止）`);
   }
-  if (host && !LOOPBACK.has(host)) console.log('警告：未启用登录，局域网内能访问此地址的人都能查看和修改数据。');
+  if (office && !json) console.log('局域网模式：每位用户须用自己的账户登录。');
+  if (backend.rescue) console.error('数据检查未通过：清波以恢复模式启动，请在本机浏览器中打开上面的地址，从备份恢复数据。');
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
     process.once('SIGINT', stop);
@@ -136,6 +152,12 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
   await backend.close();
   if (!json) console.log('清波已停止。');
   return 0;
+}
+
+/** Opens a data directory that must already hold a database. */
+function openExistingBackend(dataDir: string): Backend {
+  if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
+  return openBackend(dataDir, { stderrLevel: 'warn' });
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -153,7 +175,10 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
-      'insecure-no-login': { type: 'boolean', default: false },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'rejected-out': { type: 'string' },
       out: { type: 'string' },
@@ -172,6 +197,17 @@ export async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       type: { type: 'string' },
       fields: { type: 'string' },
+      since: { type: 'string' },
+      actor: { type: 'string' },
+      method: { type: 'string' },
+      limit: { type: 'string' },
+      period: { type: 'string' },
+      rollup: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      confirm: { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
+      preparer: { type: 'string' },
+      phone: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -186,7 +222,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'serve':
-      return runServe(requireData(values.data), intOption('port', values.port), values.host, values['insecure-no-login'] ?? false, json);
+      return runServe(requireData(values.data), intOption('port', values.port), values.host, json);
     case 'demo': {
       const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
       try {
@@ -201,8 +237,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'check':
       return runCheck(requireData(values.data), json);
-    case 'import':
-    case 'export': {
+    case 'export':
+    case 'import': {
+      if (command === 'export' && positionals[1] === undefined && values.format !== undefined) {
+        const backend = openExistingBackend(requireData(values.data));
+        try {
+          return await reportExportCommand(backend, {
+            format: values.format, campaign: values.campaign, from: values.from, to: values.to, period: values.period, rollup: values.rollup ?? false,
+            csv: values.csv ?? false, confirm: values.confirm ?? false, preparer: values.preparer, phone: values.phone, out: values.out, json,
+          });
+        } finally {
+          await backend.close();
+        }
+      }
       if (positionals[1] !== 'enterprises') throw new UsageError(`用法：qingbo ${command} enterprises …（目前可${command === 'import' ? '导入' : '导出'}的只有企业名录）`);
       const dataDir = requireData(values.data);
       if (command === 'import' && !positionals[2]) throw new UsageError('缺少要导入的文件，例如：qingbo import enterprises 名录.xlsx --data ./data');
@@ -267,6 +314,39 @@ export async function main(argv: string[]): Promise<number> {
       const backend = openBackend(dataDir, { stderrLevel: 'warn' });
       try {
         return await noticeCommand(backend, positionals[1], { type: values.type, code: values.code, fields: values.fields, out: values.out, json });
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'backup':
+      return backupCommand(positionals[1] === 'verify' ? 'verify' : positionals[1], values.data ? resolve(values.data) : undefined, {
+        out: values.out, file: positionals[2], json,
+      });
+    case 'restore':
+      return restoreCommand(positionals[1], requireData(values.data), json);
+    case 'audit':
+      return auditCommand(requireData(values.data), positionals[1], {
+        since: values.since, to: values.to, actor: values.actor, method: values.method, q: values.q, limit: values.limit, json,
+      });
+    case 'account': {
+      const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
+      try {
+        return await accountCommand(backend, positionals[1], {
+          username: values.username, displayName: values['display-name'], role: values.role, password: values.password, json,
+        });
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'package':
+    case 'formats': {
+      const backend = openExistingBackend(requireData(values.data));
+      try {
+        return command === 'formats'
+          ? await formatsCommand(backend, positionals[1], json)
+          : await packageCommand(backend, positionals[1], {
+              campaign: values.campaign, from: values.from, to: values.to, out: values.out, file: positionals[2], replace: values.replace ?? false, json,
+            });
       } finally {
         await backend.close();
       }

@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors';
 import type { JobInfo } from '../../shared/jobs';
 import type { Backend } from '../backend/backend';
-import { LOCAL_ACTOR } from '../backend/context';
+import { LOCAL_ACTOR, trustedContext } from '../backend/context';
 
 function printProgress(job: JobInfo, json: boolean): void {
   if (json) return;
@@ -12,7 +12,7 @@ function printProgress(job: JobInfo, json: boolean): void {
 
 /** Calls a method through the API (as every transport does) and throws its error as AppError. */
 export async function callApi<T>(backend: Backend, method: string, input: unknown): Promise<T> {
-  const r = await backend.api.call(method, input, { actor: LOCAL_ACTOR });
+  const r = await backend.api.call(method, input, trustedContext(LOCAL_ACTOR));
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
   return r.value as T;
 }

@@ -3,7 +3,7 @@ import { BrowserWindow, app, dialog, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openBackend, type Backend } from '../backend/backend';
+import { openAppBackend, type Backend } from '../backend/backend';
 import { appRoot } from '../backend/paths';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
@@ -85,7 +85,7 @@ async function start(): Promise<void> {
   try {
     const binding = nativeBinding();
     // PDFs are printed by Electron's own Chromium: the office PC needs no other browser.
-    backend = openBackend(dataDir, { pdfRenderer: new ElectronPdfRenderer(), ...(binding ? { nativeBinding: binding } : {}) });
+    backend = openAppBackend(dataDir, { pdfRenderer: new ElectronPdfRenderer(), ...(binding ? { nativeBinding: binding } : {}) });
   } catch (err) {
     dialog.showErrorBox('清波无法启动', `${(err as Error).message}\n\n数据目录：${dataDir}`);
     app.exit(1);

@@ -11,7 +11,7 @@ import { StoredFileRef } from '../../shared/import';
 import { isMethodName } from '../../shared/contract';
 import { fail, ok } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
-import { LOCAL_ACTOR } from '../backend/context';
+import { resolveContext } from '../backend/accounts/resolve';
 import { mimeOf } from '../backend/files/mime';
 import { safeFileName } from '../backend/files/store';
 import { printPdfFile } from './print';
@@ -35,8 +35,21 @@ async function viewerCopy(backend: Backend, sha256: string, name: string): Promi
   return target;
 }
 
+/** What main keeps per window: its session token (never sent to the page) and whether it logged out. */
+interface WindowSession {
+  token?: string;
+  signedOut?: boolean;
+}
+
 /** Registers the invoke handler; only frames showing our own renderer may call. */
 export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean, windows: () => BrowserWindow[]): () => void {
+  const sessions = new Map<number, WindowSession>();
+  const contextOf = (event: IpcMainInvokeEvent) => {
+    const s = sessions.get(event.sender.id) ?? {};
+    return resolveContext(backend.core, { transport: 'desktop', token: s.token, allowAutoLogin: !s.signedOut });
+  };
+  /** Refuses file operations to a window nobody is signed in to. */
+  const signedIn = (event: IpcMainInvokeEvent) => contextOf(event).role !== null;
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!isTrustedUrl(url)) {
@@ -44,10 +57,20 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
       return fail('FORBIDDEN', '拒绝来自未知页面的调用');
     }
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 80)}`);
-    return backend.api.call(method, input, { actor: LOCAL_ACTOR });
+    const result = await backend.api.call(method, input, contextOf(event));
+    if (result.ok && (method === 'accounts.login' || method === 'accounts.setup')) {
+      // The token stays in main; the page gets the account only.
+      const { token, ...rest } = result.value as { token: string; expiresAt: string };
+      if (!sessions.has(event.sender.id)) event.sender.once('destroyed', () => sessions.delete(event.sender.id));
+      sessions.set(event.sender.id, { token });
+      return ok(rest);
+    }
+    if (result.ok && method === 'accounts.logout') sessions.set(event.sender.id, { signedOut: true });
+    return result;
   });
   ipcMain.handle(IPC_UPLOAD, async (event: IpcMainInvokeEvent, name: unknown, bytes: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!signedIn(event)) return fail('UNAUTHENTICATED', '请先登录');
     if (typeof name !== 'string' || !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) return fail('VALIDATION', '文件内容不对');
     const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (data.byteLength === 0) return fail('VALIDATION', `「${name}」是空文件（0 字节）`);
@@ -56,6 +79,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
   });
   ipcMain.handle(IPC_SAVE_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!signedIn(event)) return fail('UNAUTHENTICATED', '请先登录');
     const parsed = StoredFileRef.safeParse(file);
     if (!parsed.success) return fail('VALIDATION', '文件信息不对');
     const owner = BrowserWindow.fromWebContents(event.sender);
@@ -67,6 +91,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
   });
   ipcMain.handle(IPC_OPEN_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!signedIn(event)) return fail('UNAUTHENTICATED', '请先登录');
     const parsed = StoredFileRef.safeParse(file);
     if (!parsed.success) return fail('VALIDATION', '文件信息不对');
     const { sha256, name } = parsed.data;
@@ -80,6 +105,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
   });
   ipcMain.handle(IPC_READ_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!signedIn(event)) return fail('UNAUTHENTICATED', '请先登录');
     const parsed = StoredFileRef.safeParse(file);
     if (!parsed.success) return fail('VALIDATION', '文件信息不对');
     const path = backend.core.files.pathOf(parsed.data.sha256);
@@ -90,6 +116,7 @@ export function bindIpc(backend: Backend, isTrustedUrl: (url: string) => boolean
   });
   ipcMain.handle(IPC_PRINT_FILE, async (event: IpcMainInvokeEvent, file: unknown) => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (!signedIn(event)) return fail('UNAUTHENTICATED', '请先登录');
     const parsed = StoredFileRef.safeParse(file);
     if (!parsed.success) return fail('VALIDATION', '文件信息不对');
     const { sha256, name } = parsed.data;

@@ -7,7 +7,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HEADER_CSP } from '../../shared/csp';
 import { fail, type ErrorCode, type Result } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
-import { LOCAL_ACTOR } from '../backend/context';
+import type { RequestContext } from '../backend/context';
+import {
+  API_RATE, LOGIN_RATE, RateLimiter, clearSessionCookie, remoteAddressOf, requestContext, setSessionCookie,
+} from './auth';
 import { handleDownload, handleUpload } from './files';
 
 const MIME: Record<string, string> = {
@@ -40,12 +43,19 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 const MAX_BODY = 20 * 1024 * 1024;
+const TOO_MANY = '请求过于频繁，请稍等几秒再试';
+const TOO_MANY_LOGINS = '登录尝试过于频繁，请一分钟后再试';
 
 export interface ServeOptions {
   host?: string;
   port?: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /**
+   * Office mode (`--host` on a non-loopback address): login always required, no automatic login,
+   * no first set-up over the network, requests rate-limited per address.
+   */
+  office?: boolean;
 }
 
 export interface RunningServer {
@@ -92,6 +102,11 @@ function sameOrigin(req: IncomingMessage): boolean {
 /** Starts the HTTP server over a backend; resolves once it listens. */
 export async function startServer(backend: Backend, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const office = options.office ?? false;
+  const apiLimiter = new RateLimiter(API_RATE.rate, API_RATE.burst);
+  const loginLimiter = new RateLimiter(LOGIN_RATE.rate, LOGIN_RATE.burst);
+  /** In office mode every address is limited; on this computer only login attempts are. */
+  const limited = (req: IncomingMessage): boolean => office && !apiLimiter.take(remoteAddressOf(req));
   const staticRoot = resolve(options.staticDir);
   const sseClients = new Set<ServerResponse>();
   const unsubscribe = backend.core.jobs.onProgress((job) => {
@@ -108,6 +123,10 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
       return sendJson(res, 405, fail('VALIDATION', '请用 POST 调用接口'));
     }
     if (!sameOrigin(req)) return sendJson(res, 403, fail('FORBIDDEN', '拒绝来自其他网站的请求'));
+    if (limited(req)) return sendJson(res, 429, fail('BUSY', TOO_MANY));
+    if ((method === 'accounts.login' || method === 'accounts.setup') && !loginLimiter.take(remoteAddressOf(req))) {
+      return sendJson(res, 429, fail('BUSY', TOO_MANY_LOGINS));
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('VALIDATION', '请求内容必须是 JSON（Content-Type: application/json）'));
     }
@@ -119,11 +138,34 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
       const tooLarge = (err as Error).message === 'too large';
       return sendJson(res, tooLarge ? 413 : 400, fail('VALIDATION', tooLarge ? '请求内容超过 20 MB' : '请求内容不是合法的 JSON'));
     }
-    const result: Result<unknown> = await backend.api.call(method, input, { actor: LOCAL_ACTOR });
+    const ctx = requestContext(backend, req, office);
+    const result: Result<unknown> = await backend.api.call(method, input, ctx);
+    if (result.ok && (method === 'accounts.login' || method === 'accounts.setup')) {
+      // The token goes into the cookie only: page scripts never see it.
+      const { token, ...rest } = result.value as { token: string; expiresAt: string };
+      setSessionCookie(res, token, rest.expiresAt);
+      return sendJson(res, 200, { ok: true, value: rest });
+    }
+    if (result.ok && method === 'accounts.logout') clearSessionCookie(res);
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
+  /** The caller of a files or events request, or null after answering 401/429 for them. */
+  function gate(req: IncomingMessage, res: ServerResponse): RequestContext | null {
+    if (limited(req)) {
+      sendJson(res, 429, fail('BUSY', TOO_MANY));
+      return null;
+    }
+    const ctx = requestContext(backend, req, office);
+    if (ctx.role === null) {
+      sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录'));
+      return null;
+    }
+    return ctx;
+  }
+
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (!gate(req, res)) return;
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     sseClients.add(res);
@@ -167,6 +209,9 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     if (path === '/api/files' && req.method === 'POST') {
       if (!sameOrigin(req)) return sendJson(res, 403, fail('FORBIDDEN', '拒绝来自其他网站的请求'));
+      const ctx = gate(req, res);
+      if (!ctx) return;
+      if (ctx.role === 'readonly') return sendJson(res, 403, fail('FORBIDDEN', '「只读」用户不能上传文件'));
       handleUpload(backend, req, res).catch((err: unknown) => {
         backend.core.log.error('upload handler failed', { error: String(err) });
         if (!res.headersSent) sendJson(res, 500, fail('INTERNAL'));
@@ -175,6 +220,7 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
     }
     const download = /^\/api\/files\/([0-9a-f]{64})$/.exec(path);
     if (download && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!gate(req, res)) return;
       return handleDownload(backend, req, res, download[1]!, url.searchParams.get('name') ?? '');
     }
     if (path.startsWith('/api/')) {

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import { dataPaths } from '../../electron/backend/paths';
 import { addDays, todayInChina } from '../../shared/dates';
 import { BASELINE_SUFFIX as RAW, median, type BenchContext, type Metrics, type Targets } from './harness';
@@ -27,7 +28,7 @@ const p95 = (values: number[]): number => {
 };
 
 async function call<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.api.call(method, input, { actor: 'bench' });
+  const r = await b.api.call(method, input, trustedContext('bench'));
   if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
   return r.value as T;
 }

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import { exportDossier } from '../../electron/backend/dossier/export';
 import { findBrowser } from '../../electron/backend/pdf/browser';
 import type { Attachment, RecordKind } from '../../shared/dossier';
@@ -42,7 +43,7 @@ async function makePhotos(browser: Browser, count: number): Promise<Buffer[]> {
 /** An enterprise with exactly `RECORDS` records copied from the demo, the first `PHOTOS` with a photo each. */
 async function enterpriseWithPhotos(b: Backend, photos: Attachment[]): Promise<number> {
   const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await b.api.call(method, input, { actor: 'bench' });
+    const r = await b.api.call(method, input, trustedContext('bench'));
     if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
     return r.value as T;
   };
@@ -105,7 +106,7 @@ export async function exportFigures(ctx: BenchContext): Promise<Metrics> {
     ctx.log(`dossier: an enterprise with ${RECORDS} records and ${PHOTOS} photos, printed with exportDossier …`);
     const browser = await chromium.launch({ executablePath: findBrowser()!, args: LAUNCH_ARGS });
     const bytes = await makePhotos(browser, PHOTOS).finally(() => browser.close());
-    const r = await b.api.call('demo.generate', { enterprises: 20 }, { actor: 'bench' });
+    const r = await b.api.call('demo.generate', { enterprises: 20 }, trustedContext('bench'));
     if (!r.ok) throw new Error(r.error.message);
     await b.core.jobs.wait((r.value as { jobId: string }).jobId);
     const photos = await Promise.all(bytes.map((p, i) => b.core.files.putBytes(p, `现场照片${i + 1}.jpg`, 'image/jpeg')));

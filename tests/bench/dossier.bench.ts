@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import { dataPaths } from '../../electron/backend/paths';
 import { todayInChina } from '../../shared/dates';
 import { BASELINE_SUFFIX as RAW, median, type BenchContext, type Metrics, type Targets } from './harness';
@@ -76,7 +77,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
 }
 
 async function call(b: Backend, method: string, input: unknown): Promise<unknown> {
-  const r = await b.api.call(method, input, { actor: 'bench' });
+  const r = await b.api.call(method, input, trustedContext('bench'));
   if (!r.ok) throw new Error(`${method} ${JSON.stringify(input)} failed: ${r.error.message}`);
   return r.value;
 }

@@ -3,6 +3,7 @@
 // with its combined PDF. Each beside Chromium printing a bare HTML page of the same text, through
 // the same browser, in the same run.
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import { combinePdfs } from '../../electron/backend/notices/combine';
 import { modelOf, planIssue } from '../../electron/backend/notices/issuing';
 import { printPdf } from '../../electron/backend/notices/print';
@@ -21,7 +22,7 @@ export const targets: Targets = {
 };
 
 async function call<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.api.call(method, input, { actor: 'bench' });
+  const r = await b.api.call(method, input, trustedContext('bench'));
   if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
   return r.value as T;
 }

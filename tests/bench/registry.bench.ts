@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import { dataPaths } from '../../electron/backend/paths';
 import { BASELINE_SUFFIX as RAW, median, type BenchContext, type Metrics, type Targets } from './harness';
 
@@ -61,7 +62,7 @@ async function timeCalls(b: Backend, queries: string[], rounds = 3): Promise<num
   for (let round = 0; round < rounds; round++) {
     for (const q of queries) {
       const t0 = performance.now();
-      const r = await b.api.call('enterprises.search', { filter: { q }, limit: 100 }, { actor: 'bench' });
+      const r = await b.api.call('enterprises.search', { filter: { q }, limit: 100 }, trustedContext('bench'));
       times.push(performance.now() - t0);
       if (!r.ok) throw new Error(`search ${q} failed: ${r.error.message}`);
     }
@@ -106,7 +107,7 @@ async function searchFigures(ctx: BenchContext, dataDir: string): Promise<Metric
     const byCode = raw.prepare('SELECT id, name FROM enterprises WHERE uscc = ?');
     for (const code of codes) {
       const t0 = performance.now();
-      const r = await b.api.call('enterprises.search', { filter: { q: code }, limit: 100 }, { actor: 'bench' });
+      const r = await b.api.call('enterprises.search', { filter: { q: code }, limit: 100 }, trustedContext('bench'));
       codeTimes.push(performance.now() - t0);
       if (!r.ok || (r.value as { total: number }).total !== 1) throw new Error(`code ${code} not found exactly once`);
       const t1 = performance.now();

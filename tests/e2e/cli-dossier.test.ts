@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import type { Backend } from '../../electron/backend/backend';
+import { trustedContext } from '../../electron/backend/context';
 import type { DossierManifest } from '../../electron/backend/dossier/export-manifest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { composeUscc } from '../../shared/uscc';
@@ -19,7 +20,7 @@ const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 const LONG_LINE = `批号${'A1B2C3D4E5'.repeat(300)}结束`;
 
 async function call<M extends MethodName>(b: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await b.api.call(method, input, { actor: '张干事' });
+  const r = await b.api.call(method, input, trustedContext('张干事'));
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as MethodOutput<M>;
 }

@@ -42,8 +42,16 @@ describe('the desktop app', () => {
     });
     try {
       const page = await app.firstWindow();
-      await page.getByRole('navigation', { name: '主导航' }).waitFor();
       type PageGlobals = { require?: unknown; process?: unknown; qingbo: QingboBridge };
+      // First start: the administrator is created; the session token stays in the main process.
+      await page.getByText('欢迎使用清波：创建管理员').waitFor();
+      const setup = await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).qingbo.invoke('accounts.setup', { username: 'admin', displayName: '王管理', password: 'desktop-pass-1', autoLogin: true }),
+      );
+      expect(setup.ok).toBe(true);
+      expect(JSON.stringify(setup)).not.toContain('token');
+      await page.reload();
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
       // No Node in the page: nodeIntegration off, context isolated, only the bridge exposed.
       expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).process)).toBe('undefined');

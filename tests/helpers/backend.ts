@@ -2,11 +2,11 @@
 import type Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import type { RequestContext } from '../../electron/backend/context';
+import { trustedContext, type RequestContext } from '../../electron/backend/context';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { tempDir } from './tmp';
 
-export const clerk: RequestContext = { actor: '张干事' };
+export const clerk: RequestContext = trustedContext('张干事');
 
 export function testBackend(dataDir = tempDir()): Backend & { dataDir: string } {
   const backend = openBackend(dataDir, { stderrLevel: 'silent' });

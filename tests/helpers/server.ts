@@ -1,5 +1,6 @@
 // Runs the real `qingbo` CLI (the built one, as a user would) in a child process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 
@@ -31,8 +32,19 @@ export interface RunningQingbo {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `qingbo serve` on a free port and waits until it prints its URL. */
-export async function serve(dataDir: string, extraArgs: string[] = []): Promise<RunningQingbo> {
+/** The administrator `serve()` creates on a fresh data folder, signed in automatically on this computer. */
+export const TEST_ADMIN = { username: 'admin', displayName: '王管理', password: 'qingbo-admin-8' } as const;
+
+export interface ServeOptions {
+  /** Create TEST_ADMIN with automatic login when the data folder has no administrator (default true; never in office mode). */
+  setup?: boolean;
+}
+
+/**
+ * Starts `qingbo serve` on a free port and waits until it prints its URL. Unless told otherwise it
+ * then creates the first administrator with automatic login, so pages open signed in.
+ */
+export async function serve(dataDir: string, extraArgs: string[] = [], options: ServeOptions = {}): Promise<RunningQingbo> {
   const proc = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,5 +84,72 @@ export async function serve(dataDir: string, extraArgs: string[] = []): Promise<
     },
   };
   onTestFinished(() => running.stop());
+  const hostArg = extraArgs[extraArgs.indexOf('--host') + 1];
+  const office = extraArgs.includes('--host') && !['127.0.0.1', 'localhost', '::1'].includes(hostArg ?? '');
+  if (options.setup !== false && !office) {
+    const status = await running.api<{ setupNeeded: boolean }>('accounts.status');
+    if (status.value?.setupNeeded) {
+      const r = await running.api('accounts.setup', { ...TEST_ADMIN, autoLogin: true });
+      if (!r.ok) throw new Error(`setup failed: ${r.error?.message ?? ''}`);
+    }
+  }
   return running;
+}
+
+/** An HTTP client with its own cookie jar, as one browser would be. */
+export interface SessionClient {
+  /** POSTs to /api/<method>; answers 429 are waited out and retried unless `retry` is false. */
+  api<T = unknown>(method: string, input?: unknown, options?: { retry?: boolean; headers?: Record<string, string> }): Promise<Envelope<T> & { status: number }>;
+  login(username: string, password: string): Promise<Envelope<unknown> & { status: number }>;
+  /** GETs a path with the session cookie; resolves to the status once headers arrive. */
+  get(path: string): Promise<number>;
+  /** The raw Set-Cookie headers of the last answer. */
+  lastSetCookie: string[];
+  cookie: string;
+}
+
+/** A client of `url` that keeps the session cookie it is given, like a browser; `localAddress` picks the source address. */
+export function sessionClient(url: string, localAddress?: string): SessionClient {
+  const send = (method: 'GET' | 'POST', path: string, body: string | null, headers: Record<string, string>) =>
+    new Promise<{ status: number; text: string; setCookie: string[] }>((resolve, reject) => {
+      const req = httpRequest(new URL(path, url), { method, headers, ...(localAddress ? { localAddress } : {}) }, (res) => {
+        const setCookie = res.headers['set-cookie'] ?? [];
+        if (method === 'GET') {
+          resolve({ status: res.statusCode ?? 0, text: '', setCookie });
+          res.destroy();
+          return;
+        }
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, setCookie }));
+      });
+      req.on('error', reject);
+      req.end(body ?? undefined);
+    });
+  const client: SessionClient = {
+    cookie: '',
+    lastSetCookie: [],
+    async api<T>(method: string, input: unknown = {}, options: { retry?: boolean; headers?: Record<string, string> } = {}) {
+      for (;;) {
+        const headers = { 'Content-Type': 'application/json', ...(client.cookie ? { Cookie: client.cookie } : {}), ...options.headers };
+        const r = await send('POST', `api/${method}`, JSON.stringify(input), headers);
+        if (r.status === 429 && options.retry !== false) {
+          await new Promise((done) => setTimeout(done, 100));
+          continue;
+        }
+        client.lastSetCookie = r.setCookie;
+        for (const c of r.setCookie) {
+          const [pair] = c.split(';');
+          const [name, value] = (pair ?? '').split('=');
+          if (name === 'qingbo_session') client.cookie = value ? `qingbo_session=${value}` : '';
+        }
+        return { ...(JSON.parse(r.text) as Envelope<T>), status: r.status };
+      }
+    },
+    login: (username, password) => client.api('accounts.login', { username, password }),
+    async get(path) {
+      return (await send('GET', path, null, client.cookie ? { Cookie: client.cookie } : {})).status;
+    },
+  };
+  return client;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseAtMigration, shippedMigrations } from '../../../tests/helpers/migrations';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { openBackend } from '../backend';
+import { trustedContext } from '../context';
 import { SEARCH_KEYS_VERSION } from '../registry/search-keys';
 import { migrationState, openDatabase } from './open';
 
@@ -43,7 +44,7 @@ describe('migrations', () => {
     const b = openBackend(dataDir, { stderrLevel: 'silent' });
     try {
       const search = async (q: string) => {
-        const r = await b.api.call('enterprises.search', { filter: { q } }, { actor: 'test' });
+        const r = await b.api.call('enterprises.search', { filter: { q } }, trustedContext('test'));
         return r.ok ? (r.value as { rows: { name: string }[] }).rows.map((x) => x.name) : r.error.message;
       };
       expect(await search('hxrh')).toEqual(['华容县海信日化有限公司']);
@@ -66,7 +67,7 @@ describe('migrations', () => {
     old.close();
     const b = openBackend(dataDir, { stderrLevel: 'silent' });
     try {
-      const ctx = { actor: 'test' };
+      const ctx = trustedContext('test');
       const empty = await b.api.call('dossier.get', { enterpriseId: 1 }, ctx);
       expect(empty.ok && (empty.value as { total: number }).total).toBe(0);
       const saved = await b.api.call('dossier.create', { enterpriseId: 1, kind: 'note', occurredOn: '2026-03-02', data: { text: '升级后的第一条记录' } }, ctx);
@@ -90,9 +91,9 @@ describe('migrations', () => {
     old.close();
     const b = openBackend(dataDir, { stderrLevel: 'silent' });
     try {
-      const list = await b.api.call('notices.list', {}, { actor: 'test' });
+      const list = await b.api.call('notices.list', {}, trustedContext('test'));
       expect(list.ok && (list.value as { total: number }).total).toBe(0);
-      const dossier = await b.api.call('dossier.get', { enterpriseId: 1 }, { actor: 'test' });
+      const dossier = await b.api.call('dossier.get', { enterpriseId: 1 }, trustedContext('test'));
       expect(dossier.ok && (dossier.value as { total: number }).total).toBe(1);
       expect(b.core.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'notices_number_uq'").get()).toEqual({ name: 'notices_number_uq' });
     } finally {

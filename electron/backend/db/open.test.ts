@@ -16,7 +16,7 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(migrationState(sqlite)).toEqual({ shipped: 8, applied: 8 });
+    expect(migrationState(sqlite)).toEqual({ shipped: 9, applied: 9 });
     sqlite.close();
   });
 
@@ -34,7 +34,7 @@ describe('openDatabase', () => {
     const file = join(tempDir(), 'qingbo.db');
     openDatabase(file).sqlite.close();
     const again = openDatabase(file);
-    expect(migrationState(again.sqlite).applied).toBe(8);
+    expect(migrationState(again.sqlite).applied).toBe(9);
     again.sqlite.close();
   });
 

@@ -17,12 +17,16 @@ export interface OpenOptions {
   /** Run `PRAGMA quick_check` before anything else (at start-up). */
   quickCheck?: boolean;
   migrate?: boolean;
+  /** Run `PRAGMA foreign_key_check` after the quick check (at start-up of the app and server). */
+  foreignKeyCheck?: boolean;
+  /** Called before pending migrations are applied to a database that already has some (a backup of it as it is). */
+  beforeMigrate?: (sqlite: Sqlite, state: { shipped: number; applied: number }) => void;
 }
 
 export interface OpenedDb {
   sqlite: Sqlite;
   db: Db;
-  timings: { openMs: number; quickCheckMs: number; migrateMs: number };
+  timings: { openMs: number; quickCheckMs: number; foreignKeyMs: number; migrateMs: number };
 }
 
 /** Applies the connection settings every connection of ours uses. */
@@ -61,18 +65,51 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
     }
   }
   const t2 = performance.now();
+  if (options.foreignKeyCheck) assertForeignKeys(sqlite);
+  const tFk = performance.now();
   const db = drizzle(sqlite, { schema });
-  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsDir() });
+  if (options.migrate !== false) {
+    if (options.beforeMigrate) {
+      const state = migrationState(sqlite);
+      if (state.applied > 0 && state.applied < state.shipped) options.beforeMigrate(sqlite, state);
+    }
+    migrate(db, { migrationsFolder: migrationsDir() });
+  }
   const t3 = performance.now();
-  return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, migrateMs: t3 - t2 } };
+  return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, foreignKeyMs: tFk - t2, migrateMs: t3 - tFk } };
+}
+
+/** Throws INTEGRITY (and closes the connection) when a row points to a row that does not exist. */
+function assertForeignKeys(sqlite: Sqlite): void {
+  let rows: { table: string; rowid: number; parent: string }[];
+  try {
+    rows = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  } catch (err) {
+    sqlite.close();
+    throw new AppError('INTEGRITY', `数据库文件已损坏，无法检查关联（${(err as Error).message}）。请从最近的备份恢复。`);
+  }
+  if (rows.length === 0) return;
+  sqlite.close();
+  const first = rows[0]!;
+  throw new AppError(
+    'INTEGRITY',
+    `外键关联检查未通过：${rows.length} 处记录指向不存在的记录（例如表 ${first.table} 第 ${first.rowid} 行指向 ${first.parent}）。请从最近的备份恢复。`,
+    { check: '外键关联', problems: rows.slice(0, 20) },
+  );
 }
 
 let shippedCount: number | undefined;
 
-/** How many migrations ship with this version, and how many the database has applied. */
-export function migrationState(sqlite: Sqlite): { shipped: number; applied: number } {
+/** How many migrations ship with this version of the program. */
+export function shippedMigrationCount(): number {
   // The journal is part of the installed app: read it once per process.
   shippedCount ??= (JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  return shippedCount;
+}
+
+/** How many migrations ship with this version, and how many the database has applied. */
+export function migrationState(sqlite: Sqlite): { shipped: number; applied: number } {
+  shippedCount = shippedMigrationCount();
   let applied = 0;
   try {
     applied = (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;

@@ -461,3 +461,112 @@ export const notices = sqliteTable(
     index('notices_corrects_idx').on(t.correctsId),
   ],
 );
+
+/** 用户: who may use the office's data, with one role each (shared/accounts.ts). Never deleted, only deactivated. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The login name, unique regardless of case. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    /** shared/accounts.ts roles. */
+    role: text('role').notNull(),
+    /** scrypt$N$r$p$salt$hash (base64). */
+    passwordHash: text('password_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Failed logins since the last success; reaching the limit sets locked_until. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    /** Set when an administrator sets the password: the user must choose a new one at next login. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    lastLoginAt: text('last_login_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`)],
+);
+
+/** Login sessions: only the SHA-256 of the token is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    createdAt: text('created_at').notNull(),
+    /** Sliding: moved forward on use, up to the absolute limit from created_at. */
+    expiresAt: text('expires_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** 'desktop' | 'browser', and the remote address for the browser. */
+    client: text('client').notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** 报表格式: the shipped provincial/city formats (builtin, read-only) and the office's own. */
+export const reportFormats = sqliteTable('report_formats', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  builtin: integer('builtin', { mode: 'boolean' }).notNull().default(false),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  version: integer('version').notNull().default(1),
+  /** shared/report-format.ts ReportFormat as JSON. */
+  definition: text('definition').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** 报送记录: every table exported, kept byte for byte in the file store. */
+export const reportExports = sqliteTable(
+  'report_exports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    formatId: text('format_id').notNull(),
+    formatName: text('format_name').notNull(),
+    formatVersion: integer('format_version').notNull(),
+    /** SHA-256 of the format definition used, so a later edit of the format does not blur what was sent. */
+    formatSha256: text('format_sha256').notNull(),
+    /** The export parameters (campaign, period, output type…) as JSON. */
+    parameters: text('parameters').notNull(),
+    /** 'xlsx' | 'csv' */
+    fileType: text('file_type').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull().references(() => files.sha256),
+    size: integer('size').notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** The check findings the user confirmed before exporting anyway (JSON array), or '[]'. */
+    findings: text('findings').notNull(),
+    /** True when the table sums county packages (city roll-up). */
+    rollup: integer('rollup', { mode: 'boolean' }).notNull().default(false),
+    exportedBy: text('exported_by').notNull(),
+    exportedAt: text('exported_at').notNull(),
+  },
+  (t) => [index('report_exports_at_idx').on(t.exportedAt), index('report_exports_format_idx').on(t.formatId, t.exportedAt)],
+);
+
+/** Exchange packages: exported by this county, or imported by a city office from its counties. */
+export const reportPackages = sqliteTable(
+  'report_packages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'exported' | 'imported' */
+    direction: text('direction').notNull(),
+    /** The sending office's county division code and name, from the manifest. */
+    officeCode: text('office_code').notNull(),
+    officeName: text('office_name').notNull(),
+    /** SHA-256 of the manifest: the package's identity (a second import of it is refused). */
+    manifestSha256: text('manifest_sha256').notNull(),
+    /** The manifest (JSON). */
+    manifest: text('manifest').notNull(),
+    /** The package file itself, kept in the file store. */
+    sha256: text('sha256').notNull().references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    periodFrom: text('period_from'),
+    periodTo: text('period_to'),
+    /** Imported packages set aside by the city (a newer one from the same county replaces it). */
+    withdrawnAt: text('withdrawn_at'),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('report_packages_manifest_uq').on(t.direction, t.manifestSha256), index('report_packages_office_idx').on(t.officeCode)],
+);

@@ -9,7 +9,7 @@ import { createCampaign } from '../campaigns/campaigns';
 import { drawTargets } from '../campaigns/draw';
 import { saveInspector } from '../campaigns/inspectors';
 import { saveResult } from '../campaigns/results';
-import type { RequestContext } from '../context';
+import { trustedContext, type RequestContext } from '../context';
 import { jobCore, type Core } from '../core';
 import { townshipsOf } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
@@ -31,7 +31,7 @@ const PROBLEMS = [
 /** Adds the demo campaign unless the data already has it; returns how many results were entered. */
 export async function generateDemoCampaign(core: Core, jc: JobContext, input: { seed: number; countyCode: string; today?: string }): Promise<number> {
   const c = jobCore(core, jc.sqlite);
-  const ctx: RequestContext = { actor: jc.actor };
+  const ctx: RequestContext = trustedContext(jc.actor);
   if (jc.sqlite.prepare('SELECT 1 FROM campaigns WHERE name = ?').get(DEMO_CAMPAIGN)) return 0;
   const rand = prng(input.seed ^ 0x9e37);
   const today = input.today ?? todayInChina();

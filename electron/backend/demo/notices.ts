@@ -6,7 +6,7 @@
 import { addDays, todayInChina } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { NoticeType } from '../../../shared/notice';
-import type { RequestContext } from '../context';
+import { trustedContext, type RequestContext } from '../context';
 import { jobCore, type Core } from '../core';
 import type { JobContext } from '../jobs/runner';
 import { issuePlanned } from '../notices/issue';
@@ -67,7 +67,7 @@ function completed(type: NoticeType, fields: Record<string, unknown>, today: str
 /** Issues the demo's notices unless the data has notices already; returns how many were issued. */
 export async function generateDemoNotices(core: Core, jc: JobContext): Promise<number> {
   const c = jobCore(core, jc.sqlite);
-  const ctx: RequestContext = { actor: jc.actor };
+  const ctx: RequestContext = trustedContext(jc.actor);
   if (jc.sqlite.prepare('SELECT 1 FROM notices LIMIT 1').get()) return 0;
   const office = officeOrNull(c);
   if (!office) return 0;

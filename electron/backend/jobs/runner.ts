@@ -63,6 +63,8 @@ export class JobRunner {
   private readonly opts: JobRunnerOptions;
   private readonly running = new Map<string, RunningJob>();
   private readonly listeners = new Set<Listener>();
+  /** Set while the data is being replaced (a restore): every write and job is refused. */
+  private held: string | null = null;
 
   constructor(opts: JobRunnerOptions) {
     this.opts = opts;
@@ -100,6 +102,7 @@ export class JobRunner {
 
   /** Refuses a write while a job holds the write transaction. */
   assertIdle(): void {
+    if (this.held) throw new AppError('BUSY', `${this.held}，请稍候再保存。`);
     const active = this.activeWriteJob();
     if (active) {
       throw new AppError('BUSY', `「${active.title}」正在进行（${Math.round(active.progress * 100)}%），请等它完成或取消后再保存。`, {
@@ -108,8 +111,28 @@ export class JobRunner {
     }
   }
 
+  /** Any job in progress, reading or writing. */
+  runningJob(): JobInfo | null {
+    for (const j of this.running.values()) if (j.info.status === 'running') return { ...j.info };
+    return null;
+  }
+
+  /** Refuses writes and new jobs (BUSY with `reason`) until the returned release is called. */
+  hold(reason: string): () => void {
+    this.held = reason;
+    return () => {
+      this.held = null;
+    };
+  }
+
+  /** Uses another main connection from now on (the database was replaced by a restore). */
+  useMain(main: Sqlite): void {
+    this.opts.main = main;
+  }
+
   /** Starts `body` as a job and returns at once; the job's transaction commits only if it completes. */
   start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>, options: JobOptions = {}): JobInfo {
+    if (this.held) throw new AppError('BUSY', `${this.held}，请稍候再试。`);
     if (!options.readOnly) this.assertIdle();
     const info: JobInfo = {
       id: randomUUID(),

@@ -4,9 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { maskPhone, seesPersonalData } from '../../../shared/accounts';
 import { maskIdNumber } from '../../../shared/idcard';
 import type { ExportInput, ExportResult } from '../../../shared/import';
 import type { RequestContext } from '../context';
+import { assertMaySeePersonalData } from './personal';
 import type { Core } from '../core';
 import { townshipName } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
@@ -60,10 +62,12 @@ const list = (json: string): string => (JSON.parse(json) as string[]).join('、'
 
 /** Starts the export job for the filter; the result names the xlsx kept in the file store. */
 export function exportEnterprisesJob(core: Core, ctx: RequestContext, input: z.output<typeof ExportInput>) {
-  return core.jobs.start('enterprises.export', '导出企业名录', ctx.actor, input, (jc) => runExport(core, jc, input), { readOnly: true });
+  if (input.revealPersonal) assertMaySeePersonalData(ctx, '导出完整证件号码');
+  const maskPhones = !seesPersonalData(ctx.role);
+  return core.jobs.start('enterprises.export', '导出企业名录', ctx.actor, input, (jc) => runExport(core, jc, input, maskPhones), { readOnly: true });
 }
 
-async function runExport(core: Core, jc: JobContext, input: z.output<typeof ExportInput>): Promise<ExportResult> {
+async function runExport(core: Core, jc: JobContext, input: z.output<typeof ExportInput>, maskPhones: boolean): Promise<ExportResult> {
   const t0 = performance.now();
   const w = filterWhere(input.filter);
   const where = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
@@ -87,7 +91,7 @@ async function runExport(core: Core, jc: JobContext, input: z.output<typeof Expo
           r.entity_type,
           r.legal_rep,
           r.id_number ? (input.revealPersonal ? r.id_number : maskIdNumber(r.id_number)) : null,
-          r.phone,
+          r.phone && maskPhones ? maskPhone(r.phone) : r.phone,
           r.address,
           r.township_code ? (townshipName(r.township_code) ?? r.township_code) : null,
           r.grid,

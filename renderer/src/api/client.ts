@@ -14,7 +14,16 @@ export class ApiError extends Error {
   }
 }
 
+const signedOutListeners = new Set<() => void>();
+
+/** Called whenever the backend answers UNAUTHENTICATED (a session ended): the page shows the login. */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED') for (const l of signedOutListeners) l();
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 };

@@ -7,7 +7,7 @@ import type { JobInfo } from '../../../shared/jobs';
 import { call, onJobProgress } from './client';
 
 // The contract's job helper does not keep `kind` as a literal type, so the job methods are named here.
-type JobMethod = Extract<MethodName, 'enterprises.import' | 'enterprises.export' | 'dossier.export' | 'demo.generate' | 'notices.bulkIssue'>;
+type JobMethod = Extract<MethodName, 'enterprises.import' | 'enterprises.export' | 'dossier.export' | 'demo.generate' | 'notices.bulkIssue' | 'backups.create'>;
 
 const POLL_MS = 1000;
 

@@ -23,10 +23,14 @@ import { DuplicatesPage } from '../registry/duplicates/DuplicatesPage';
 import { EnterpriseFormPage } from '../registry/form/EnterpriseFormPage';
 import { ImportPage } from '../registry/import/ImportPage';
 import { RegistryPage } from '../registry/RegistryPage';
+import { FormatEditorPage } from '../reports/editor/FormatEditorPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { ComingSoon } from '../ui/ComingSoon';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { reportError } from '../ui/notify';
+import { AuthGate } from '../accounts/AuthGate';
+import { IntegrityGate } from '../integrity/IntegrityGate';
 import { Shell } from './Shell';
 
 dayjs.locale('zh-cn');
@@ -65,8 +69,12 @@ const router = createHashRouter([
       { path: 'notices/new', element: <IssuePage /> },
       { path: 'notices/templates', element: <NoticeTemplatesPage /> },
       { path: 'notices/:id', element: <NoticePage /> },
-      { path: 'reports', element: <ComingSoon title="报表导出" detail="按省、市要求的格式导出统计表将在这里进行。" /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/sent', element: <ReportsPage /> },
+      { path: 'reports/packages', element: <ReportsPage /> },
+      { path: 'reports/formats/:id', element: <FormatEditorPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'audit', element: <AuditPage /> },
     ],
   },
 ]);
@@ -78,7 +86,11 @@ export function App() {
       <AntApp notification={{ top: 72 }}>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
+            <IntegrityGate>
+              <AuthGate>
+                <RouterProvider router={router} />
+              </AuthGate>
+            </IntegrityGate>
           </QueryClientProvider>
         </ErrorBoundary>
       </AntApp>

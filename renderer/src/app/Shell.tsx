@@ -1,10 +1,12 @@
 // The main layout: navigation on the left, the office in the header, the page on the right.
 import {
-  AlertOutlined, AuditOutlined, BankOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, SettingOutlined, TableOutlined,
+  AlertOutlined, AuditOutlined, BankOutlined, FileTextOutlined, FolderOpenOutlined, HistoryOutlined, HomeOutlined, SettingOutlined, TableOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Layout, Menu, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCan } from '../accounts/auth';
+import { UserMenu } from '../accounts/UserMenu';
 import { call } from '../api/client';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { JobsIndicator } from '../ui/JobsIndicator';
@@ -18,6 +20,7 @@ const areas = [
   { key: '/notices', icon: <FileTextOutlined />, label: '执法文书' },
   { key: '/reports', icon: <TableOutlined />, label: '报表导出' },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
+  { key: '/audit', icon: <HistoryOutlined />, label: '审计日志' },
 ];
 
 export function Shell() {
@@ -26,6 +29,9 @@ export function Shell() {
   const info = useQuery({ queryKey: ['system.info'], queryFn: () => call('system.info', {}) });
   const selected = areas.find((a) => a.key !== '/' && location.pathname.startsWith(a.key))?.key ?? '/';
   const office = info.data?.office;
+  // 审计日志 is for administrators only.
+  const canAudit = useCan('audit.search');
+  const items = areas.filter((a) => a.key !== '/audit' || canAudit);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -35,7 +41,7 @@ export function Shell() {
           <AuditOutlined /> 清波
         </div>
         <nav aria-label="主导航">
-          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={areas} onClick={({ key }) => void navigate(key)} />
+          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => void navigate(key)} />
         </nav>
       </Layout.Sider>
       <Layout>
@@ -51,6 +57,7 @@ export function Shell() {
             )}
           </Typography.Title>
           <JobsIndicator />
+          <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <ErrorBoundary key={location.pathname}>

@@ -2,9 +2,11 @@
 // zip, made by a job the clerk can follow and cancel.
 import { Alert, Button, Checkbox, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { seesPersonalData } from '../../../shared/accounts';
 import { DossierExportResult, MAX_DOSSIER_EXPORT } from '../../../shared/dossier-export';
 import { ExportResult } from '../../../shared/import';
 import type { ListParams } from './list/params';
+import { useRole } from '../accounts/auth';
 import { useJob } from '../api/useJob';
 import { useSavedResult } from '../api/useSavedResult';
 import { formatCount } from '../ui/format';
@@ -20,6 +22,8 @@ interface Props {
 
 export function ExportModal({ open, filter, total, onClose }: Props) {
   const [reveal, setReveal] = useState(false);
+  // Only roles that see personal data are offered full ID numbers (the backend refuses the others).
+  const mayReveal = seesPersonalData(useRole());
   const [what, setWhat] = useState<'list' | 'dossiers'>('list');
   const listJob = useJob('enterprises.export', ExportResult);
   const dossierJob = useJob('dossier.export', DossierExportResult);
@@ -77,7 +81,7 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
             </Radio>
           </Space>
         </Radio.Group>
-        {what === 'list' && (
+        {what === 'list' && mayReveal && (
           <Checkbox checked={reveal} disabled={job.running || !!result} onChange={(e) => setReveal(e.target.checked)}>
             导出完整证件号码
           </Checkbox>

@@ -8,6 +8,9 @@ import type { DivisionNode } from '../../../shared/divisions';
 import { DeadlineRules } from '../../../shared/dossier';
 import { OfficeSettings, type OfficeSettingsInput } from '../../../shared/office';
 import { fieldLabel } from '../../../shared/validation';
+import { useCan } from '../accounts/auth';
+import { UsersCard } from '../accounts/UsersCard';
+import { BackupCard } from '../backup/BackupCard';
 import { ApiError, call } from '../api/client';
 import { DeadlineRulesCard } from './DeadlineRulesCard';
 import { InspectorsCard } from './InspectorsCard';
@@ -39,9 +42,12 @@ export function SettingsPage() {
     queryFn: () => call('divisions.townships', { countyCode: countyCode ?? '' }),
     enabled: !!countyCode,
   });
+  const canAudit = useCan('audit.list');
+  const canSave = useCan('settings.saveOffice');
   const history = useQuery({
     queryKey: ['audit.list', 'settings'],
     queryFn: () => call('audit.list', { entity: 'settings', limit: 10 }),
+    enabled: canAudit,
   });
 
   useEffect(() => {
@@ -123,33 +129,37 @@ export function SettingsPage() {
             )}
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 4 }}>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!canSave}>
               保存
             </Button>
           </Form.Item>
         </Form>
       </Card>
+      <UsersCard />
+      <BackupCard />
       <DeadlineRulesCard />
       <InspectorsCard />
-      <DemoCard />
+      {canAudit && <DemoCard />}
       <ProductsCard />
-      <Card title="修改记录">
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={history.data ?? []}
-          columns={[
-            { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
-            { title: '操作人', dataIndex: 'actor', width: 100 },
-            { title: '操作', dataIndex: 'method', width: 160, render: (m: string) => (isMethodName(m) ? contract[m].title : m) },
-            {
-              title: '改动',
-              render: (_: unknown, r: { before: unknown; after: unknown }) => describeChange(r.before, r.after),
-            },
-          ]}
-        />
-      </Card>
+      {canAudit && (
+        <Card title="修改记录">
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={history.data ?? []}
+            columns={[
+              { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+              { title: '操作人', dataIndex: 'actor', width: 100 },
+              { title: '操作', dataIndex: 'method', width: 160, render: (m: string) => (isMethodName(m) ? contract[m].title : m) },
+              {
+                title: '改动',
+                render: (_: unknown, r: { before: unknown; after: unknown }) => describeChange(r.before, r.after),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </Space>
   );
 }

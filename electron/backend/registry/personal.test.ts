@@ -1,0 +1,51 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { maskPhone, type Role } from '../../../shared/accounts';
+import { callOk, testBackend } from '../../../tests/helpers/backend';
+import type { RequestContext } from '../context';
+
+const as = (role: Role): RequestContext => ({ actor: role, accountId: null, role, transport: 'remote', via: 'session' });
+
+describe('personal data by role', () => {
+  it('masks mobile and landline numbers', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('0730-5551234')).toBe('0730-****234');
+    expect(maskPhone('0730-4221234、13907301111')).toBe('0730-****234、139****1111');
+    expect(maskPhone('12345')).toBe('12345');
+  });
+
+  it('shows phones in full only to roles that see personal data, in lists, records and exports; full ID numbers need the right role', async () => {
+    const b = testBackend();
+    const { enterprise } = await callOk(b, 'enterprises.create', {
+      data: { name: '华容县海信日化有限公司', legalRep: '李建国', idNumber: '430623198001010010', phone: '0730-4221234' },
+    });
+    const phones = async (role: Role) => {
+      const list = await b.api.call('enterprises.search', {}, as(role));
+      const one = await b.api.call('enterprises.get', { id: enterprise.id }, as(role));
+      if (!list.ok || !one.ok) throw new Error('call failed');
+      return [(list.value as { rows: { phone: string }[] }).rows[0]?.phone, (one.value as { phone: string }).phone];
+    };
+    expect(await phones('clerk')).toEqual(['0730-4221234', '0730-4221234']);
+    expect(await phones('admin')).toEqual(['0730-4221234', '0730-4221234']);
+    expect(await phones('coordinator')).toEqual(['0730-****234', '0730-****234']);
+    expect(await phones('readonly')).toEqual(['0730-****234', '0730-****234']);
+
+    const refused = await b.api.call('enterprises.export', { filter: {}, revealPersonal: true }, as('readonly'));
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+    const exported = async (role: Role, revealPersonal: boolean) => {
+      const r = await b.api.call('enterprises.export', { filter: {}, revealPersonal }, as(role));
+      if (!r.ok) throw new Error(r.error.message);
+      const done = await b.core.jobs.wait((r.value as { jobId: string }).jobId);
+      const file = (done.result as { file: { sha256: string } }).file;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(b.core.files.pathOf(file.sha256));
+      const cells: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+      const values = cells;
+      return [values.find((v) => v.startsWith('430623')), values.find((v) => v.startsWith('0730'))];
+    };
+    expect(await exported('readonly', false)).toEqual(['430623********0010', '0730-****234']);
+    expect(await exported('clerk', false)).toEqual(['430623********0010', '0730-4221234']);
+    expect(await exported('clerk', true)).toEqual(['430623198001010010', '0730-4221234']);
+  });
+});
