@@ -1,7 +1,6 @@
 // 专项检查模板: the shipped ones (seeded from resources/campaigns, read-only) and the office's own
 // copies, with export to and import from a JSON file (TemplateFile).
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import {
   TEMPLATE_FILE_FORMAT, TemplateFile, type CampaignTemplate, type TemplateDefinition, type TemplateSaveInput, type TemplateSummary,
@@ -12,7 +11,7 @@ import { describeZodError, fieldLabel } from '../../../shared/validation';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import type { Sqlite } from '../db/open';
-import { resourcesDir } from '../paths';
+import { seedBuiltinDefinitions } from '../reference/builtin-definitions';
 
 interface TemplateRow {
   id: string;
@@ -42,28 +41,7 @@ function templateRow(sqlite: Sqlite, id: string): TemplateRow {
 
 /** Loads the shipped templates as builtin rows (id = file name); a changed shipped definition replaces the stored one with version + 1. */
 export function seedTemplates(sqlite: Sqlite): number {
-  const dir = join(resourcesDir(), 'campaigns');
-  if (!existsSync(dir)) return 0;
-  const get = sqlite.prepare('SELECT * FROM campaign_templates WHERE id = ?');
-  const insert = sqlite.prepare(
-    'INSERT INTO campaign_templates (id, name, builtin, archived, version, definition, created_at, updated_at) VALUES (?, ?, 1, 0, 1, ?, ?, ?)',
-  );
-  const update = sqlite.prepare('UPDATE campaign_templates SET name = ?, definition = ?, version = version + 1, updated_at = ? WHERE id = ?');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  let changed = 0;
-  sqlite.transaction(() => {
-    const now = new Date().toISOString();
-    for (const file of files) {
-      const parsed = TemplateFile.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`resources/campaigns/${file}: ${describeZodError(TemplateFile, parsed.error).message}`);
-      const id = basename(file, '.json');
-      const definition = JSON.stringify(parsed.data.template);
-      const row = get.get(id) as TemplateRow | undefined;
-      if (!row) changed += insert.run(id, parsed.data.template.name, definition, now, now).changes;
-      else if (row.builtin === 1 && row.definition !== definition) changed += update.run(parsed.data.template.name, definition, now, id).changes;
-    }
-  })();
-  return changed;
+  return seedBuiltinDefinitions(sqlite, { table: 'campaign_templates', folder: 'campaigns', schema: TemplateFile, definitionOf: (f) => f.template });
 }
 
 /** Every template, in use first (builtin before the office's own), stopped ones last. */

@@ -2,8 +2,7 @@
 // copies, with export to and import from a JSON file (ReportFormatFile). Every save checks that
 // the columns name fields their source has.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoredFileRef } from '../../../shared/import';
@@ -14,7 +13,7 @@ import { describeZodError } from '../../../shared/validation';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';
 import type { Sqlite } from '../db/open';
-import { resourcesDir } from '../paths';
+import { seedBuiltinDefinitions } from '../reference/builtin-definitions';
 import { assertFieldsExist } from './fields';
 
 interface FormatRow {
@@ -48,28 +47,7 @@ export const definitionSha = (definitionJson: string): string => createHash('sha
 
 /** Loads the shipped formats as builtin rows (id = file name); a changed shipped definition replaces the stored one with version + 1. */
 export function seedReportFormats(sqlite: Sqlite): number {
-  const dir = join(resourcesDir(), 'formats');
-  if (!existsSync(dir)) return 0;
-  const get = sqlite.prepare('SELECT * FROM report_formats WHERE id = ?');
-  const insert = sqlite.prepare(
-    'INSERT INTO report_formats (id, name, builtin, archived, version, definition, created_at, updated_at) VALUES (?, ?, 1, 0, 1, ?, ?, ?)',
-  );
-  const update = sqlite.prepare('UPDATE report_formats SET name = ?, definition = ?, version = version + 1, updated_at = ? WHERE id = ?');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  let changed = 0;
-  sqlite.transaction(() => {
-    const now = new Date().toISOString();
-    for (const file of files) {
-      const parsed = ReportFormatFile.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`resources/formats/${file}: ${describeZodError(ReportFormatFile, parsed.error).message}`);
-      const id = basename(file, '.json');
-      const definition = JSON.stringify(parsed.data.report);
-      const row = get.get(id) as FormatRow | undefined;
-      if (!row) changed += insert.run(id, parsed.data.report.name, definition, now, now).changes;
-      else if (row.builtin === 1 && row.definition !== definition) changed += update.run(parsed.data.report.name, definition, now, id).changes;
-    }
-  })();
-  return changed;
+  return seedBuiltinDefinitions(sqlite, { table: 'report_formats', folder: 'formats', schema: ReportFormatFile, definitionOf: (f) => f.report });
 }
 
 /** Every format, in use first (builtin before the office's own), stopped ones last. */

@@ -1,13 +1,13 @@
 // Runs a contract job and follows it: progress from the push channel, with polling as a fallback
 // (a lost event must never leave the page waiting), the result parsed with its schema.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { MethodInput, MethodName } from '../../../shared/contract';
 import type { JobInfo } from '../../../shared/jobs';
 import { call, onJobProgress } from './client';
 
 // The contract's job helper does not keep `kind` as a literal type, so the job methods are named here.
-type JobMethod = Extract<MethodName, 'enterprises.import' | 'enterprises.export' | 'dossier.export' | 'demo.generate' | 'notices.bulkIssue' | 'backups.create'>;
+type JobMethod = Extract<MethodName, 'enterprises.import' | 'enterprises.export' | 'dossier.export' | 'demo.generate' | 'notices.bulkIssue' | 'backups.create' | 'reports.export'>;
 
 const POLL_MS = 1000;
 
@@ -81,10 +81,13 @@ export function useJob<M extends JobMethod, S extends z.ZodType>(method: M, resu
     setJob(null);
   }, []);
 
-  let result: z.output<S> | null = null;
-  if (job?.status === 'succeeded' && job.result !== null) {
-    const parsed = resultSchema.safeParse(job.result);
-    result = parsed.success ? parsed.data : null;
-  }
+  // Parsed once per finished job, so that a page can react to a new result only.
+  const status = job?.status;
+  const raw = job?.result ?? null;
+  const result = useMemo((): z.output<S> | null => {
+    if (status !== 'succeeded' || raw === null) return null;
+    const parsed = resultSchema.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  }, [status, raw, resultSchema]);
   return { job, result, running, start, cancel, reset };
 }

@@ -4,10 +4,11 @@ import { CheckCircleOutlined, DownloadOutlined, ExportOutlined, SearchOutlined }
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { periodPresets, type Finding, type ReportFormatInfo, type ReportParamsInput, type SourceInfo } from '../../../shared/report-format';
+import { periodPresets, SentReport, type Finding, type ReportFormatInfo, type ReportParamsInput, type SourceInfo } from '../../../shared/report-format';
 import type { z } from 'zod';
 import { useCan } from '../accounts/auth';
 import { ApiError, call, saveFile } from '../api/client';
+import { useJob } from '../api/useJob';
 import { useCampaigns } from '../campaigns/queries';
 import { JobProgress } from '../ui/JobProgress';
 import { reportError } from '../ui/notify';
@@ -15,7 +16,6 @@ import { FindingsTable } from './FindingsTable';
 import { ALL_TIME, ParamsForm, type ParamsValues } from './ParamsForm';
 import { PreviewTable } from './PreviewTable';
 import { refreshSent, usePackages } from './queries';
-import { useExportJob } from './useExportJob';
 
 type SourceSummary = z.infer<typeof SourceInfo>;
 
@@ -56,7 +56,7 @@ export function ExportPanel({ format, source }: { format: ReportFormatInfo; sour
   const campaigns = useCampaigns();
   const packages = usePackages('imported');
   const [values, setValues] = useState<ParamsValues>(() => initialValues(format, source));
-  const exportJob = useExportJob();
+  const exportJob = useJob('reports.export', SentReport);
   const canExport = useCan('reports.export');
   const params = paramsOf(format, source, values);
   const list = campaigns.data ?? [];
