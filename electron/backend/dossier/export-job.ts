@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { seesPersonalData } from '../../../shared/accounts';
 import { MAX_DOSSIER_EXPORT, type DossierExportInput, type DossierExportResult } from '../../../shared/dossier-export';
 import { AppError } from '../../../shared/errors';
 import type { JobInfo } from '../../../shared/jobs';
@@ -50,12 +51,12 @@ export function exportDossierJob(core: Core, ctx: RequestContext, input: Input):
   // Checked before starting, so a bad request is answered at once instead of as a failed job.
   const targets = dossierExportTargets(core.sqlite, input);
   const title = input.enterpriseId !== null ? `导出企业档案：${targets[0]!.name}` : `导出企业档案（${targets.length} 家）`;
-  return core.jobs.start('dossier.export', title, ctx.actor, input, (jc) => runExport(core, jc, input), { readOnly: true });
+  return core.jobs.start('dossier.export', title, ctx.actor, input, (jc) => runExport(core, jc, input, !seesPersonalData(ctx.role)), { readOnly: true });
 }
 
 const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-async function runExport(core: Core, jc: JobContext, input: Input): Promise<DossierExportResult> {
+async function runExport(core: Core, jc: JobContext, input: Input, maskPhone: boolean): Promise<DossierExportResult> {
   const t0 = performance.now();
   const targets = dossierExportTargets(jc.sqlite, input);
   const single = input.enterpriseId !== null;
@@ -65,7 +66,7 @@ async function runExport(core: Core, jc: JobContext, input: Input): Promise<Doss
   const dir = await mkdtemp(join(tmpdir(), 'qingbo-dossier-'));
   try {
     const out = join(dir, `export.${ext}`);
-    const hooks = { sqlite: jc.sqlite, progress: (f: number, m: string) => jc.progress(f * 0.97, m), checkpoint: () => jc.checkpoint() };
+    const hooks = { sqlite: jc.sqlite, progress: (f: number, m: string) => jc.progress(f * 0.97, m), checkpoint: () => jc.checkpoint(), maskPhone };
     const summary = single
       ? await exportDossier(core, targets[0]!.id, input.format, out, hooks)
       : await exportDossiers(core, targets.map((t) => t.id), input.format, out, hooks);

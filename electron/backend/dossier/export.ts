@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
+import { maskPhone } from '../../../shared/accounts';
 import { todayInChina } from '../../../shared/dates';
 import { recordKindLabels } from '../../../shared/dossier';
 import type { Core } from '../core';
@@ -25,6 +26,8 @@ export interface DossierExportHooks {
   checkpoint?: () => Promise<void>;
   /** The print date (default today in China). */
   today?: string;
+  /** Masks the enterprise's phone number (a caller whose role does not see personal data). */
+  maskPhone?: boolean;
 }
 
 export interface DossierExportSummary {
@@ -49,8 +52,16 @@ export interface RenderedDossier {
 const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Prints one enterprise's dossier to PDF bytes (the model is returned for the zip and manifest). */
-export async function renderDossierPdf(core: Core, sqlite: Sqlite, enterpriseId: number, today = todayInChina()): Promise<RenderedDossier> {
-  const model = await loadDossierModel(core, sqlite, enterpriseId, today);
+export async function renderDossierPdf(
+  core: Core,
+  sqlite: Sqlite,
+  enterpriseId: number,
+  today = todayInChina(),
+  options: { maskPhone?: boolean } = {},
+): Promise<RenderedDossier> {
+  const loaded = await loadDossierModel(core, sqlite, enterpriseId, today);
+  const phone = loaded.enterprise.phone;
+  const model = options.maskPhone && phone ? { ...loaded, enterprise: { ...loaded.enterprise, phone: maskPhone(phone) } } : loaded;
   const doc = dossierDocument(model);
   const t0 = performance.now();
   const pdf = await core.pdf.render(doc.html, { assets: doc.assets, footerTemplate: doc.footerTemplate });
@@ -71,7 +82,7 @@ export async function exportDossier(
   if (format === 'zip') return writeZip(core, [enterpriseId], 'zip', false, out, hooks);
   const sqlite = hooks.sqlite ?? core.sqlite;
   hooks.progress?.(0.1, '正在生成档案 PDF…');
-  const r = await renderDossierPdf(core, sqlite, enterpriseId, hooks.today);
+  const r = await renderDossierPdf(core, sqlite, enterpriseId, hooks.today, { maskPhone: hooks.maskPhone ?? false });
   await hooks.checkpoint?.();
   await writeFile(out, r.pdf);
   return {
@@ -131,7 +142,7 @@ async function writeZip(
       await hooks.checkpoint?.();
       const who = ids.length > 1 ? `第 ${i + 1} / ${ids.length} 家：` : '';
       step(i, 0.05, `${who}正在生成档案 PDF…`);
-      const r = await renderDossierPdf(core, sqlite, id, hooks.today);
+      const r = await renderDossierPdf(core, sqlite, id, hooks.today, { maskPhone: hooks.maskPhone ?? false });
       await hooks.checkpoint?.();
       const m = r.model;
       batchManifest.office = m.officeName;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { maskPhone, type Role } from '../../../shared/accounts';
 import { callOk, testBackend } from '../../../tests/helpers/backend';
@@ -48,4 +49,20 @@ describe('personal data by role', () => {
     expect(await exported('clerk', false)).toEqual(['430623********0010', '0730-4221234']);
     expect(await exported('clerk', true)).toEqual(['430623198001010010', '0730-4221234']);
   });
+
+  it('masks the phone on a dossier export for roles that do not see personal data', async () => {
+    const b = testBackend();
+    const { enterprise } = await callOk(b, 'enterprises.create', { data: { name: '华容县海信日化有限公司', phone: '13812345678' } });
+    const printed = async (role: Role) => {
+      const r = await b.api.call('dossier.export', { enterpriseId: enterprise.id, format: 'pdf' }, as(role));
+      if (!r.ok) throw new Error(r.error.message);
+      const done = await b.core.jobs.wait((r.value as { jobId: string }).jobId);
+      const file = (done.result as { file: { sha256: string } }).file;
+      return execFileSync('pdftotext', [b.core.files.pathOf(file.sha256), '-'], { encoding: 'utf8' });
+    };
+    const forLeader = await printed('readonly');
+    expect(forLeader).toContain('138****5678');
+    expect(forLeader).not.toContain('13812345678');
+    expect(await printed('clerk')).toContain('13812345678');
+  }, 60_000);
 });
