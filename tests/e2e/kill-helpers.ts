@@ -87,3 +87,19 @@ export async function runToEnd(server: RunningQingbo, jobId: string, started: nu
     await sleep(25);
   }
 }
+
+/**
+ * Kills the server once the job has reported `progress` (a fraction), or at once when it has
+ * finished before that; returns the job's progress and status as last seen.
+ */
+export async function killAtProgress(server: RunningQingbo, jobId: string, progress: number): Promise<string> {
+  let seen = 'running 0';
+  for (;;) {
+    const job = await server.api<{ status: string; progress: number }>('jobs.get', { jobId });
+    seen = `${job.value?.status ?? '?'} ${(job.value?.progress ?? 0).toFixed(2)}`;
+    if (!job.value || job.value.status !== 'running' || job.value.progress >= progress) break;
+    await sleep(5);
+  }
+  await server.stop('SIGKILL');
+  return seen;
+}
