@@ -6,14 +6,9 @@ import {
   Account, AccountCreateInput, AccountUpdateInput, AuthStatus, AutoLoginSetting, ChangePasswordInput, LoginInput, LoginResult,
   ResetPasswordInput, SetupInput,
 } from './accounts';
-import {
-  ApplyScopeInput, ApplyScopeResult, AssignInput, Campaign, CampaignCreateInput, CampaignIdInput, CampaignResult,
-  CampaignSummary, CampaignTemplate, CampaignUpdateInput, DrawDetail, DrawIdInput, DrawInput, DrawSummary, DrawVerifyResult,
-  Inspector, InspectorListInput, InspectorSaveInput, Progress, ProgressInput, ResultIdInput, ResultListInput, ResultSaveInput,
-  ResultSaved, Tally, TallyInput, TargetChange, TargetChangesInput, TargetList, TargetListInput, TargetsChanged,
-  TargetsChangeInput, TemplateArchiveInput, TemplateCopyInput, TemplateIdInput, TemplateImportInput, TemplateSaveInput,
-  TemplateSummary,
-} from './campaign';
+import { ApplyScopeInput, ApplyScopeResult, AssignInput, Campaign, CampaignCreateInput, CampaignIdInput, CampaignSummary, CampaignUpdateInput, DrawDetail, DrawIdInput, DrawInput, DrawSummary, DrawVerifyResult, Inspector, InspectorListInput, InspectorSaveInput, TargetChange, TargetChangesInput, TargetList, TargetListInput, TargetsChanged, TargetsChangeInput } from './campaign';
+import { CampaignResult, Progress, ProgressInput, ResultIdInput, ResultListInput, ResultSaved, ResultSaveInput, Tally, TallyInput } from './campaign-results';
+import { CampaignTemplate, TemplateArchiveInput, TemplateCopyInput, TemplateIdInput, TemplateImportInput, TemplateSaveInput, TemplateSummary } from './campaign-template';
 import {
   BackupCreateInput, BackupInfo, BackupNameInput, BackupResult, BackupSettings, BackupSettingsView, BackupVerifyResult, IntegrityReport,
   RestoreResult,

@@ -1,5 +1,6 @@
 // `qingbo campaign list|tally`: the campaigns of an office and a campaign's tallies by township.
-import type { CampaignSummary, Tally } from '../../shared/campaign';
+import type { CampaignSummary } from '../../shared/campaign';
+import type { Tally } from '../../shared/campaign-results';
 import { isIsoDate } from '../../shared/dates';
 import type { Backend } from '../backend/backend';
 import { callApi } from './jobs';

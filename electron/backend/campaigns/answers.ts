@@ -1,8 +1,9 @@
 // Checking a field result against its campaign's template: every answer of the right kind, the
 // required ones present, quantities whole where they must be and within their limits; and
 // which answers are problems (发现问题) under the template's rules and the campaign's parameters.
-import type { AnswerInput, ChecklistItem, TemplateDefinition } from '../../../shared/campaign';
-import { yesNoAnswers } from '../../../shared/campaign';
+import type { AnswerInput } from '../../../shared/campaign-results';
+import type { ChecklistItem, TemplateDefinition } from '../../../shared/campaign-template';
+import { yesNoAnswers } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
 
 export interface CheckedAnswer {

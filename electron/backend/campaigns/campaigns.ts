@@ -1,10 +1,8 @@
 // 专项整治: a campaign keeps a frozen copy of its template (later template edits do not change
 // it), its parameter values, its scope and its target list.
 import type { z } from 'zod';
-import {
-  CampaignScope, type Campaign, type CampaignCreateInput, type CampaignStatus, type CampaignSummary, type CampaignUpdateInput,
-  type TemplateDefinition,
-} from '../../../shared/campaign';
+import { type Campaign, type CampaignCreateInput, CampaignScope, type CampaignStatus, type CampaignSummary, type CampaignUpdateInput } from '../../../shared/campaign';
+import { type TemplateDefinition } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';

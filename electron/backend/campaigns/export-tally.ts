@@ -1,6 +1,6 @@
 // The tally table of a period as xlsx: one row per township and the 合计 row.
 import type { z } from 'zod';
-import type { TallyInput } from '../../../shared/campaign';
+import type { TallyInput } from '../../../shared/campaign-results';
 import { todayInChina } from '../../../shared/dates';
 import type { StoredFileRef } from '../../../shared/import';
 import type { RequestContext } from '../context';

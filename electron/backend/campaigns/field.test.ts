@@ -2,7 +2,7 @@
 // reproducible and refuses what the law refuses, results land in the dossier, and the tallies
 // equal the figures entered by hand.
 import { describe, expect, it } from 'vitest';
-import type { ResultSaveInput } from '../../../shared/campaign';
+import type { ResultSaveInput } from '../../../shared/campaign-results';
 import ExcelJS from '../sheets/exceljs';
 import { png } from '../../../tests/helpers/files';
 import { callOk, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';

@@ -1,7 +1,9 @@
 // A campaign's progress for its dashboard: coverage of the targets to inspect, status counts,
 // problems and rectifications per township, the tallies so far and visits per week.
 import type { z } from 'zod';
-import { TemplateDefinition, targetStatuses, type Progress, type ProgressInput, type TargetStatus } from '../../../shared/campaign';
+import { type TargetStatus, targetStatuses } from '../../../shared/campaign';
+import { type Progress, type ProgressInput } from '../../../shared/campaign-results';
+import { TemplateDefinition } from '../../../shared/campaign-template';
 import { todayInChina } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../db/open';

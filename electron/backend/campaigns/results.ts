@@ -2,7 +2,8 @@
 // a 专项检查 record in the enterprise's dossier (photos attached), optionally opens a 责令改正
 // with its deadline in the same step, and keeps its quantities as rows for the tallies.
 import type { z } from 'zod';
-import { TemplateDefinition, type CampaignResult, type ResultListInput, type ResultSaveInput } from '../../../shared/campaign';
+import { type CampaignResult, type ResultListInput, type ResultSaveInput } from '../../../shared/campaign-results';
+import { TemplateDefinition } from '../../../shared/campaign-template';
 import { todayInChina } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { RequestContext } from '../context';

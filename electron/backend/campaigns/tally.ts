@@ -1,7 +1,8 @@
 // Tallies (统计): every figure a campaign's template defines, computed from the recorded results
 // of a period, by township and in total. Voided results count nowhere.
 import type { z } from 'zod';
-import { TemplateDefinition, type Tally, type TallyDef, type TallyInput } from '../../../shared/campaign';
+import { type Tally, type TallyInput } from '../../../shared/campaign-results';
+import { type TallyDef, TemplateDefinition } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../db/open';
 import { townshipName, townshipsOf } from '../divisions/divisions';

@@ -2,9 +2,7 @@
 // assigning inspectors (the listing is in target-list.ts). After a 双随机 draw the list cannot
 // change silently: every change needs a reason and is logged per enterprise in campaign_target_changes.
 import type { z } from 'zod';
-import type {
-  ApplyScopeInput, ApplyScopeResult, AssignInput, TargetChange, TargetsChanged, TargetsChangeInput,
-} from '../../../shared/campaign';
+import type { ApplyScopeInput, ApplyScopeResult, AssignInput, TargetChange, TargetsChanged, TargetsChangeInput } from '../../../shared/campaign';
 import { AppError } from '../../../shared/errors';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_FILE_FORMAT, type TemplateDefinition } from '../../../shared/campaign';
+import { TEMPLATE_FILE_FORMAT, type TemplateDefinition } from '../../../shared/campaign-template';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
 import { callOk as callThrough, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';

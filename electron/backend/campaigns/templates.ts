@@ -2,9 +2,7 @@
 // copies, with export to and import from a JSON file (TemplateFile).
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { z } from 'zod';
-import {
-  TEMPLATE_FILE_FORMAT, TemplateFile, type CampaignTemplate, type TemplateDefinition, type TemplateSaveInput, type TemplateSummary,
-} from '../../../shared/campaign';
+import { type CampaignTemplate, TEMPLATE_FILE_FORMAT, type TemplateDefinition, TemplateFile, type TemplateSaveInput, type TemplateSummary } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
 import type { StoredFileRef } from '../../../shared/import';
 import { describeZodError, fieldLabel } from '../../../shared/validation';

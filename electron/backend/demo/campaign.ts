@@ -2,7 +2,8 @@
 // made from the built-in template over every detergent seller and producer, a 双随机 draw, and
 // results for part of the drawn targets. Everything goes through the campaign services, in the
 // demo job's transaction, so the demo shows exactly what clerks would have produced.
-import { CampaignCreateInput, DrawInput, InspectorSaveInput, ResultSaveInput } from '../../../shared/campaign';
+import { CampaignCreateInput, DrawInput, InspectorSaveInput } from '../../../shared/campaign';
+import { ResultSaveInput } from '../../../shared/campaign-results';
 import { addDays, todayInChina } from '../../../shared/dates';
 import { isWorkday } from '../../../shared/workdays';
 import { createCampaign } from '../campaigns/campaigns';

@@ -1,7 +1,7 @@
 // The fields a format's columns may name: the source's fixed fields, and for campaign tallies the
 // tallies of the campaign template the format names. A format naming a field its source lacks is
 // refused when it is saved or imported, naming the column and the field.
-import { TemplateDefinition } from '../../../shared/campaign';
+import { TemplateDefinition } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
 import {
   reportSourceLabels, reportSources, sourceFixedFields, type ReportFormatDefinition, type ReportSource, type SourceField,

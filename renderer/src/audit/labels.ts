@@ -1,7 +1,9 @@
 // How the audit trail reads for a clerk: Chinese names of methods, objects and fields, and where
 // an object can be opened.
 import type { z } from 'zod';
-import { CampaignCreateInput, InspectorInput, ResultSaveInput, TemplateDefinition } from '../../../shared/campaign';
+import { CampaignCreateInput, InspectorInput } from '../../../shared/campaign';
+import { ResultSaveInput } from '../../../shared/campaign-results';
+import { TemplateDefinition } from '../../../shared/campaign-template';
 import { contract, type MethodName } from '../../../shared/contract';
 import { recordFields, RecordCreateInput } from '../../../shared/dossier';
 import { EnterpriseInput } from '../../../shared/enterprise';

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { campaignStatuses, type Campaign, type CampaignStatus } from '../../../shared/campaign';
+import { type Campaign, type CampaignStatus, campaignStatuses } from '../../../shared/campaign';
 import { ApiError, call } from '../api/client';
 import { formatInstant } from '../ui/format';
 

@@ -2,7 +2,8 @@
 // the weekly trend, and the tallies so far — from one `campaigns.progress` call.
 import { Alert, Card, Col, Empty, Row, Space, Spin, Table, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { Campaign, Progress } from '../../../../shared/campaign';
+import type { Campaign } from '../../../../shared/campaign';
+import type { Progress } from '../../../../shared/campaign-results';
 import { EChart } from '../../ui/EChart';
 import { formatCount } from '../../ui/format';
 import { useProgress } from '../fieldQueries';

@@ -1,6 +1,6 @@
 // The campaign's numbers at a glance: 计划检查, 已检查, 覆盖率, 发现问题, 整改中 / 已整改 / 逾期.
 import { Card, Col, Progress as Bar, Row, Statistic } from 'antd';
-import type { Progress } from '../../../../shared/campaign';
+import type { Progress } from '../../../../shared/campaign-results';
 
 function Stat({ title, value, suffix, color, testId }: { title: string; value: number | string; suffix?: string; color?: string; testId: string }) {
   return (

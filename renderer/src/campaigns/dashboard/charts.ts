@@ -1,5 +1,6 @@
 // The dashboard's chart options, built from `campaigns.progress`.
-import { targetStatuses, type Progress } from '../../../../shared/campaign';
+import { targetStatuses } from '../../../../shared/campaign';
+import { type Progress } from '../../../../shared/campaign-results';
 import type { ChartOption } from '../../ui/EChart';
 import { targetStatusColors } from '../fieldLabels';
 

@@ -3,8 +3,9 @@
 // its row red at once. Notes are left out of the Tab order, so Tab goes item to item (click to write one).
 import { useCallback } from 'react';
 import { Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
-import type { Campaign, ChecklistItem } from '../../../../shared/campaign';
-import { yesNoAnswers } from '../../../../shared/campaign';
+import type { Campaign } from '../../../../shared/campaign';
+import type { ChecklistItem } from '../../../../shared/campaign-template';
+import { yesNoAnswers } from '../../../../shared/campaign-template';
 import { KeyedChoice } from './KeyedChoice';
 import { PhotoField } from './PhotoField';
 import { isProblem, ruleText } from './problems';

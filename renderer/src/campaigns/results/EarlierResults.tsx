@@ -2,7 +2,7 @@
 // in the enterprise's dossier (一企一档).
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CampaignResult } from '../../../../shared/campaign';
+import type { CampaignResult } from '../../../../shared/campaign-results';
 import { EMPTY } from '../../ui/format';
 import { useResults } from '../fieldQueries';
 

@@ -1,7 +1,7 @@
 // 数量: what was counted at the visit (瓶/袋 checked, 批次 sampled, kg seized …), never negative,
 // whole numbers where the template says so, and never more than the quantity it is part of.
 import { Col, Form, InputNumber, Row } from 'antd';
-import type { QuantityDef } from '../../../../shared/campaign';
+import type { QuantityDef } from '../../../../shared/campaign-template';
 
 export function QuantitiesGrid({ quantities }: { quantities: QuantityDef[] }) {
   if (!quantities.length) return null;

@@ -3,7 +3,8 @@
 // Ctrl+Enter saves; Enter alone never does (a clerk typing fast would save half a sheet).
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import type { Campaign, CampaignResult, Inspector, TargetRow } from '../../../../shared/campaign';
+import type { Campaign, Inspector, TargetRow } from '../../../../shared/campaign';
+import type { CampaignResult } from '../../../../shared/campaign-results';
 import type { Attachment } from '../../../../shared/dossier';
 import { AttachmentsField } from '../../dossier/form/AttachmentsField';
 import { useAttachments } from '../../dossier/form/useAttachments';

@@ -4,7 +4,8 @@
 import { Alert, App, Card, Descriptions, Empty, Space, Spin, type RefSelectProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Campaign, CampaignResult, Inspector, TargetRow } from '../../../../shared/campaign';
+import type { Campaign, Inspector, TargetRow } from '../../../../shared/campaign';
+import type { CampaignResult } from '../../../../shared/campaign-results';
 import { EMPTY } from '../../ui/format';
 import { TargetStatusTag } from '../fieldLabels';
 import { useActiveInspectors } from '../fieldQueries';

@@ -1,7 +1,8 @@
 // The result form's values, what a new form starts from, and how they become `campaigns.saveResult`
 // input; and where a backend problem about a field is shown on the form.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Campaign, CampaignResult, ResultSaveInput } from '../../../../shared/campaign';
+import type { Campaign } from '../../../../shared/campaign';
+import type { CampaignResult, ResultSaveInput } from '../../../../shared/campaign-results';
 import { addDays, todayInChina } from '../../../../shared/dates';
 import type { Attachment } from '../../../../shared/dossier';
 import type { AnswerValue } from './problems';

@@ -1,6 +1,7 @@
 // Which answers are a problem (发现问题), computed in the page as the clerk types so the item
 // turns red at once; the backend applies the same template rule when the result is saved.
-import type { Campaign, ChecklistItem } from '../../../../shared/campaign';
+import type { Campaign } from '../../../../shared/campaign';
+import type { ChecklistItem } from '../../../../shared/campaign-template';
 
 export type AnswerValue = string | number | null | undefined;
 

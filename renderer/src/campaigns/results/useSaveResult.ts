@@ -3,7 +3,8 @@
 // the rest is returned to be shown above the form.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import type { Campaign, CampaignResult } from '../../../../shared/campaign';
+import type { Campaign } from '../../../../shared/campaign';
+import type { CampaignResult } from '../../../../shared/campaign-results';
 import type { Attachment } from '../../../../shared/dossier';
 import { ApiError, call } from '../../api/client';
 import { refreshAfterResult } from '../fieldQueries';

@@ -1,7 +1,7 @@
 // What 打印 prints: the title "<专项名称>统计表（from 至 to）" and the table, plain and bordered,
 // put straight under <body> so the print stylesheet can hide everything else.
 import { createPortal } from 'react-dom';
-import type { Tally } from '../../../../shared/campaign';
+import type { Tally } from '../../../../shared/campaign-results';
 import { chineseDate } from './periods';
 import { tallyNumber, tallyRows } from './TallyTable';
 

@@ -1,7 +1,7 @@
 // The tally as a table: one row per township, a bold 合计 row, one column per tally definition
 // with its unit in the header.
 import { Table } from 'antd';
-import type { Tally } from '../../../../shared/campaign';
+import type { Tally } from '../../../../shared/campaign-results';
 
 type Row = { key: string; townshipName: string; values: Record<string, number>; total: boolean };
 

@@ -5,7 +5,7 @@ import { DeleteOutlined, FileAddOutlined, FilterOutlined, PlusOutlined, TeamOutl
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { targetStatuses, type Campaign, type TargetRow, type TargetStatus } from '../../../../shared/campaign';
+import { type Campaign, type TargetRow, type TargetStatus, targetStatuses } from '../../../../shared/campaign';
 import { call } from '../../api/client';
 import { useTownships } from '../../registry/queries';
 import { formatCount } from '../../ui/format';

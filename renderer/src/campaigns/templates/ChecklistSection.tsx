@@ -2,7 +2,7 @@
 // type needs: choices, unit, and which answers count as a problem (发现问题).
 import { PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, Empty, Form, Input, InputNumber, Select, Space, Typography, type FormListFieldData } from 'antd';
-import { answerTypeLabels, answerTypes, yesNoAnswers } from '../../../../shared/campaign';
+import { answerTypeLabels, answerTypes, yesNoAnswers } from '../../../../shared/campaign-template';
 import { KeyText, RowTools } from './EditableList';
 import { newItem, nextKey, type ItemValues, type TemplateValues } from './templateForm';
 

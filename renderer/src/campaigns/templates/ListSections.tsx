@@ -1,6 +1,6 @@
 // The template's 参数, 数量 and 统计项 as editable tables.
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { tallySourceLabels, tallySources } from '../../../../shared/campaign';
+import { tallySourceLabels, tallySources } from '../../../../shared/campaign-template';
 import { EditableList, KeyText } from './EditableList';
 import { newParam, newQuantity, newTally, nextKey, type ParamValues, type QuantityValues, type TemplateValues } from './templateForm';
 

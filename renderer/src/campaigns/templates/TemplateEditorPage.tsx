@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Form, Input, Result, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CampaignTemplate } from '../../../../shared/campaign';
+import type { CampaignTemplate } from '../../../../shared/campaign-template';
 import { ApiError, call } from '../../api/client';
 import { formatInstant } from '../../ui/format';
 import { problemsOf, refreshTemplates, useTemplate } from '../queries';

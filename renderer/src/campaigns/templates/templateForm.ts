@@ -1,9 +1,7 @@
 // Between a template definition and the editor's form: a checklist item's problem rule is split
 // into plain fields (answers, limit, parameter), and the backend's problem paths are mapped back
 // onto those fields.
-import type {
-  AnswerType, ChecklistItem, TallySource, TemplateDefinition, TemplateDefinitionInput,
-} from '../../../../shared/campaign';
+import type { AnswerType, ChecklistItem, TallySource, TemplateDefinition, TemplateDefinitionInput } from '../../../../shared/campaign-template';
 
 export interface ItemValues {
   key: string;
