@@ -55,6 +55,8 @@ describe('the shell', () => {
     await expect.poll(() => page.getByLabel('文号代字').inputValue(), { timeout: 20_000 }).toBe('岳君市监');
     await page.getByText('湖南省 / 岳阳市 / 君山区').waitFor();
     await page.getByRole('cell', { name: /文号代字：（空） → 岳君市监/ }).waitFor();
+    // The first start's automatic login, as the history says it.
+    await page.getByRole('cell', { name: '本机自动登录：关闭 → admin' }).waitFor();
   });
 
   it('shows field errors in the form and a visible message for a refused call', async () => {

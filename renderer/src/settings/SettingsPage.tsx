@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Cascader, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { BackupSettings } from '../../../shared/backup';
 import { contract, isMethodName } from '../../../shared/contract';
 import type { DivisionNode } from '../../../shared/divisions';
 import { DeadlineRules } from '../../../shared/dossier';
@@ -171,9 +172,24 @@ function describeChange(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   if ('objection' in a) return describeRules(b, a);
+  if ('accountId' in a) return `本机自动登录：${autoLoginText(b)} → ${autoLoginText(a)}`;
+  if ('keepDaily' in a) return describeBackupSettings(b, a);
   const parts = shownFields
     .filter((k) => b[k] !== a[k])
     .map((k) => `${fieldLabel(OfficeSettings, [k]) ?? k}：${b[k] === undefined ? '（空）' : String(b[k])} → ${String(a[k] ?? '（空）')}`);
+  return parts.join('；') || '无变化';
+}
+
+/** The automatic-login setting as recorded: the account's user name, or off. */
+const autoLoginText = (v: Record<string, unknown>): string =>
+  v['accountId'] === undefined || v['accountId'] === null ? '关闭' : String(v['username'] ?? `用户 ${String(v['accountId'])}`);
+
+/** 备份设置 changes: the folder and each retention figure before → after. */
+function describeBackupSettings(b: Record<string, unknown>, a: Record<string, unknown>): string {
+  const text = (v: unknown) => (v === undefined ? '（默认）' : v === null ? '数据目录下的 backups' : String(v));
+  const parts = (['folder', 'keepDaily', 'keepWeekly', 'keepMonthly', 'keepOtherDays'] as const)
+    .filter((k) => b[k] !== a[k])
+    .map((k) => `${fieldLabel(BackupSettings, [k]) ?? k}：${text(b[k])} → ${text(a[k])}`);
   return parts.join('；') || '无变化';
 }
 
