@@ -30,11 +30,7 @@ import {
   NoticePrepareInput, NoticeServiceInput, NoticeTemplateInfo, NoticeTemplateSaveInput, NoticeTypeInput, NoticeVoidInput,
 } from './notice';
 import { IndustryNode, ProductItem, ProductSaveInput } from './reference';
-import {
-  CheckResult, PackageExportInput, PackageImportInput, PackageListInput, PackageWithdrawInput, ReportExportInput, ReportFormatArchiveInput,
-  ReportFormatCopyInput, ReportFormatIdInput, ReportFormatImportInput, ReportFormatInfo, ReportFormatSaveInput, ReportFormatSummary,
-  ReportPackage, ReportParams, ReportPreview, ReportPreviewInput, SentIdInput, SentList, SentListInput, SentReport, SourceInfo, SourcesInput,
-} from './report-format';
+import { CheckResult, PackageExportInput, PackageImportInput, PackageListInput, PackageWithdrawInput, ReportExportInput, ReportFormatArchiveInput, ReportFormatCopyInput, ReportFormatIdInput, ReportFormatImportInput, ReportFormatInfo, ReportFormatSaveInput, ReportFormatSummary, ReportPackage, ReportParams, ReportPreview, ReportPreviewInput, SentIdInput, SentList, SentListInput, SentReport, SourceInfo, SourcesInput } from './report';
 import { JobId, JobInfo, JobRef } from './jobs';
 import { OfficeSettings, OfficeSettingsInput, countyCode } from './office';
 import { AuditEntry, AuditListInput, AuditPage, AuditVerifyResult, DemoInput, DemoResult, SystemInfo } from './system';

@@ -3,8 +3,9 @@
 import { copyFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { isIsoDate } from '../../shared/dates';
-import type { CheckResult, Finding, ReportFormatSummary, ReportPackage, SentReport } from '../../shared/report-format';
-import { periodPresets, reportSourceLabels } from '../../shared/report-format';
+import type { CheckResult, Finding, ReportFormatSummary, ReportPackage, SentReport } from '../../shared/report';
+import { periodPresets } from '../../shared/report';
+import { reportSourceLabels } from '../../shared/report-format';
 import type { Backend } from '../backend/backend';
 import { callApi, runJob } from './jobs';
 import { UsageError } from './usage';

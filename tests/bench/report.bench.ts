@@ -13,7 +13,7 @@ import { dataPaths } from '../../electron/backend/paths';
 import { phosphateCounty } from '../../electron/backend/reports/fixture';
 import { unzipAll } from '../../electron/backend/reports/package-zip';
 import ExcelJS from '../../electron/backend/sheets/exceljs';
-import { periodPresets, type ReportPackage, type SentReport } from '../../shared/report-format';
+import { periodPresets, type ReportPackage, type SentReport } from '../../shared/report';
 import { BASELINE_SUFFIX as RAW, median, runProcess, type BenchContext, type Metrics, type Targets } from './harness';
 
 const ROWS = 10_000;

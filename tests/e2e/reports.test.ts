@@ -16,7 +16,7 @@ import yazl from 'yazl';
 import ExcelJS from '../../electron/backend/sheets/exceljs';
 import type { CampaignSummary } from '../../shared/campaign';
 import type { Tally } from '../../shared/campaign-results';
-import { periodPresets, type ReportFormatInfo, type ReportPackage, type SentReport } from '../../shared/report-format';
+import { periodPresets, type ReportFormatInfo, type ReportPackage, type SentReport } from '../../shared/report';
 import { openPage } from '../helpers/page';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { button, call, shot as shotAs } from '../helpers/ui';

@@ -1,7 +1,8 @@
 // One table from a format and its parameters: the source's rows (or the counties' packages for a
 // roll-up), laid out with titles, merged header, 合计 and footer, ready for the checks and writers.
 import { AppError } from '../../../shared/errors';
-import { reportSourceLabels, sourceFixedFields, type ReportFormatInfo, type ReportParams } from '../../../shared/report-format';
+import { type ReportFormatInfo, type ReportParams } from '../../../shared/report';
+import { reportSourceLabels, sourceFixedFields } from '../../../shared/report-format';
 import type { Core } from '../core';
 import type { DataRow, SourceData } from './data';
 import { officeOf } from './data';

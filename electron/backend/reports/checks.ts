@@ -1,7 +1,8 @@
 // Checks before export: required cells left empty, codes without a label, values beyond the
 // format's limits, and a 合计 that differs from the sum of the rows. Each finding names the sheet
 // row and the column as the clerk will see them in the file.
-import type { Finding, ReportFormatDefinition } from '../../../shared/report-format';
+import type { Finding } from '../../../shared/report';
+import type { ReportFormatDefinition } from '../../../shared/report-format';
 import type { DataRow, SourceData } from './data';
 import type { Layout, TableRow } from './table';
 

@@ -9,9 +9,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoredFileRef } from '../../../shared/import';
 import type { JobRef } from '../../../shared/jobs';
-import type {
-  CheckResult, Finding, ReportExportInput, ReportParams, ReportPreview, SentList, SentListInput, SentReport,
-} from '../../../shared/report-format';
+import type { CheckResult, Finding, ReportExportInput, ReportParams, ReportPreview, SentList, SentListInput, SentReport } from '../../../shared/report';
 import type { RequestContext } from '../context';
 import { jobCore, type Core } from '../core';
 import type { Sqlite } from '../db/open';

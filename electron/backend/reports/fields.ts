@@ -3,9 +3,7 @@
 // refused when it is saved or imported, naming the column and the field.
 import { TemplateDefinition } from '../../../shared/campaign-template';
 import { AppError } from '../../../shared/errors';
-import {
-  reportSourceLabels, reportSources, sourceFixedFields, type ReportFormatDefinition, type ReportSource, type SourceField,
-} from '../../../shared/report-format';
+import { type ReportFormatDefinition, type ReportSource, reportSourceLabels, reportSources, type SourceField, sourceFixedFields } from '../../../shared/report-format';
 import type { Sqlite } from '../db/open';
 import { exprFields, parseExpr } from './expr';
 

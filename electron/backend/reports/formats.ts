@@ -6,9 +6,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoredFileRef } from '../../../shared/import';
-import {
-  REPORT_FORMAT_FILE, ReportFormatDefinition, ReportFormatFile, type ReportFormatInfo, type ReportFormatSaveInput, type ReportFormatSummary,
-} from '../../../shared/report-format';
+import { type ReportFormatInfo, type ReportFormatSaveInput, type ReportFormatSummary } from '../../../shared/report';
+import { REPORT_FORMAT_FILE, ReportFormatDefinition, ReportFormatFile } from '../../../shared/report-format';
 import { describeZodError } from '../../../shared/validation';
 import type { RequestContext } from '../context';
 import { write, type Core } from '../core';

@@ -5,9 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import {
-  PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PackageManifest, type PackageExportInput, type PackageImportInput, type PackageListInput, type ReportPackage,
-} from '../../../shared/report-format';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageExportInput, type PackageImportInput, type PackageListInput, PackageManifest, type ReportPackage } from '../../../shared/report';
 import { campaignTally } from '../campaigns/tally';
 import { currentDraw } from '../campaigns/draw-record';
 import type { RequestContext } from '../context';

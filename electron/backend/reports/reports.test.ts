@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../shared/contract';
 import { todayInChina } from '../../../shared/dates';
-import { periodPresets, type SentReport } from '../../../shared/report-format';
+import { periodPresets, type SentReport } from '../../../shared/report';
 import { callOk, clerk, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
 import ExcelJS from '../sheets/exceljs';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../../shared/dates';
 import type { Tally } from '../../../shared/campaign-results';
-import { periodPresets, type ReportPackage, type SentReport } from '../../../shared/report-format';
+import { periodPresets, type ReportPackage, type SentReport } from '../../../shared/report';
 import { callOk, clerk, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
 import ExcelJS from '../sheets/exceljs';

@@ -2,7 +2,8 @@
 // row per county for tallies (the county's totals), and the counties' rows one after another for
 // lists. Every package is read again from the file store and checked against its manifest.
 import { AppError } from '../../../shared/errors';
-import type { ReportFormatDefinition, ReportParams } from '../../../shared/report-format';
+import type { ReportParams } from '../../../shared/report';
+import type { ReportFormatDefinition } from '../../../shared/report-format';
 import type { Core } from '../core';
 import { listData, type DataRow, type SourceData } from './data';
 import { openPackage, PART_DRAW, PART_TALLY, PART_UNQUALIFIED, type ListPart, type TallyPart } from './packages';

@@ -3,7 +3,7 @@
 // with the order, 复查 and case that followed), parsed back from the written xlsx.
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../shared/dates';
-import { periodPresets, type SentReport } from '../../../shared/report-format';
+import { periodPresets, type SentReport } from '../../../shared/report';
 import { callOk, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
 import ExcelJS from '../sheets/exceljs';

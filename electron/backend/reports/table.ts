@@ -1,7 +1,8 @@
 // Lays a format over a source's rows: resolved titles and footer, the merged header grid, and the
 // cells of every row as they are written (scaled, rounded, codes as labels) with the 合计 row.
 // The writers (xlsx, csv), the preview and the checks all take their cells from here.
-import type { HeaderCell, ReportColumn, ReportFormatDefinition, ReportParams } from '../../../shared/report-format';
+import type { HeaderCell, ReportParams } from '../../../shared/report';
+import type { ReportColumn, ReportFormatDefinition } from '../../../shared/report-format';
 import { todayInChina } from '../../../shared/dates';
 import { evalExpr, parseExpr, type Expr } from './expr';
 import type { DataRow, SourceData, Value } from './data';

@@ -4,7 +4,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { ReportPackage } from '../../../shared/report-format';
+import type { ReportPackage } from '../../../shared/report';
 import { useCan } from '../accounts/auth';
 import { ApiError, call, saveFile, uploadFile } from '../api/client';
 import { formatInstant } from '../ui/format';

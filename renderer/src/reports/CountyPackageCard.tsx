@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Segmented, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { periodPresets, type ReportPackage } from '../../../shared/report-format';
+import { periodPresets, type ReportPackage } from '../../../shared/report';
 import { useCan } from '../accounts/auth';
 import { call, saveFile } from '../api/client';
 import { useCampaigns } from '../campaigns/queries';

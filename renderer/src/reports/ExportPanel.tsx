@@ -4,7 +4,7 @@ import { CheckCircleOutlined, DownloadOutlined, ExportOutlined, SearchOutlined }
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { periodPresets, SentReport, type Finding, type ReportFormatInfo, type ReportParamsInput, type SourceInfo } from '../../../shared/report-format';
+import { type Finding, periodPresets, type ReportFormatInfo, type ReportParamsInput, SentReport, type SourceInfo } from '../../../shared/report';
 import type { z } from 'zod';
 import { useCan } from '../accounts/auth';
 import { ApiError, call, saveFile } from '../api/client';

@@ -1,6 +1,6 @@
 // What the checks found before export: 级别, 行 (the row number in the written sheet), 列, 说明.
 import { Table, Tag } from 'antd';
-import type { Finding } from '../../../shared/report-format';
+import type { Finding } from '../../../shared/report';
 import { EMPTY } from '../ui/format';
 
 const levelTag = (level: Finding['level']) => (level === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提醒</Tag>);

@@ -3,7 +3,7 @@
 import { DatePicker, Form, Input, Radio, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CampaignSummary } from '../../../shared/campaign';
-import { periodPresets, type ReportPackage } from '../../../shared/report-format';
+import { periodPresets, type ReportPackage } from '../../../shared/report';
 
 export interface ParamsValues {
   campaignId: number | null;

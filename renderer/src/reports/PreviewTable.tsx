@@ -1,7 +1,7 @@
 // The table as it will be written: title lines, the merged header drawn with rowSpan/colSpan, the
 // first rows and the 合计 row, and the footer lines.
 import { Typography } from 'antd';
-import type { ReportPreview } from '../../../shared/report-format';
+import type { ReportPreview } from '../../../shared/report';
 import './reports.css';
 
 type HeaderCell = ReportPreview['header'][number];

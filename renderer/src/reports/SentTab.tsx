@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { CampaignSummary } from '../../../shared/campaign';
-import type { SentReport } from '../../../shared/report-format';
+import type { SentReport } from '../../../shared/report';
 import { call, saveFile } from '../api/client';
 import { useCampaigns } from '../campaigns/queries';
 import { formatInstant } from '../ui/format';
