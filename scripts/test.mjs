@@ -32,9 +32,10 @@ step('构建', bin('electron-vite'), ['build']);
 
 const reportDir = mkdtempSync(join(tmpdir(), 'qingbo-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const project of ['unit', 'e2e']) {
+const titles = { unit: '单元测试', e2e: '端到端测试（Chromium）', kill: '强制终止测试（SIGKILL）' };
+for (const project of ['unit', 'e2e', 'kill']) {
   const report = join(reportDir, `${project}.json`);
-  console.log(`\n▶ ${project === 'unit' ? '单元测试' : '端到端测试（Chromium）'}`);
+  console.log(`\n▶ ${titles[project]}`);
   const r = spawnSync(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     stdio: 'inherit',
     env: { ...process.env, CHROMIUM_PATH: chromium },

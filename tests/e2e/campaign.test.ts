@@ -272,7 +272,8 @@ describe('a special campaign (专项整治)', () => {
     await page.getByText(`「${last.name}」已添加`).waitFor();
     for (const p of people) {
       const row = page.getByTestId(`inspector-${p.certNo}`);
-      expect((await row.getByRole('cell').allInnerTexts()).slice(0, 4)).toEqual([p.name, unitOf(p.town), p.town, p.certNo]);
+      // The message comes before the list has been fetched again.
+      await expect.poll(async () => (await row.getByRole('cell').allInnerTexts()).slice(0, 4)).toEqual([p.name, unitOf(p.town), p.town, p.certNo]);
     }
     // A fifth, of the county bureau, with 王芳's 执法证号. Typing the bureau's own name (the start of
     // every 所's name, so they are offered) and Tab keeps what was typed.
