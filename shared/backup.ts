@@ -30,6 +30,8 @@ export const BackupManifest = z.object({
   databaseOnly: z.boolean(),
   office: z.object({ name: z.string(), countyName: z.string() }).nullable(),
   counts: BackupCounts,
+  /** The database in the backup is encrypted with the database password it had then. */
+  encrypted: z.boolean().default(false),
   entries: z.array(ManifestEntry),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
@@ -44,6 +46,7 @@ export const BackupInfo = z.object({
   schemaVersion: z.number().int().nullable(),
   databaseOnly: z.boolean(),
   counts: BackupCounts.nullable(),
+  encrypted: z.boolean(),
   /** Why the file cannot be used (unreadable manifest, newer version…), or null. */
   problem: z.string().nullable(),
 });
@@ -106,13 +109,51 @@ export type IntegrityItem = z.infer<typeof IntegrityItem>;
 
 export const IntegrityReport = z.object({
   ok: z.boolean(),
-  /** rescue: the data failed the checks and only the restore is offered. */
-  mode: z.enum(['normal', 'rescue']),
+  /**
+   * rescue: the data failed the checks and only the restore is offered; locked: the database is
+   * encrypted and waits for its password.
+   */
+  mode: z.enum(['normal', 'rescue', 'locked']),
   dataDir: z.string(),
   items: z.array(IntegrityItem),
   ms: z.number(),
   /** In rescue mode: the backups found, newest first, and the newest that passed verification. */
   backups: z.array(BackupInfo),
   latestGood: z.string().nullable(),
+  /** When locked: the desktop app can keep the password for this computer's account. */
+  canRememberKey: z.boolean(),
 });
 export type IntegrityReport = z.infer<typeof IntegrityReport>;
+
+/** The database password: what SQLite3 Multiple Ciphers derives the key from. */
+export const DbPassword = z.string().min(8, { error: '数据库密码至少 8 位' }).max(128, { error: '数据库密码最多 128 位' }).describe('数据库密码');
+
+export const UnlockInput = z
+  .object({
+    password: z.string().min(1, { error: '请输入数据库密码' }).max(128).describe('数据库密码'),
+    /** Keep the password for this computer's account (the desktop app only). */
+    remember: z.boolean().default(false),
+  })
+  .strict();
+
+export const EncryptionStatus = z.object({
+  encrypted: z.boolean(),
+  /** The cipher in use (SQLite3 Multiple Ciphers' name), or null when not encrypted. */
+  cipher: z.string().nullable(),
+  /** The desktop app keeps the password for this computer's account. */
+  remembered: z.boolean(),
+  canRememberKey: z.boolean(),
+  /** Stored files (photos, scans) are not encrypted by this setting: said on the page. */
+  filesEncrypted: z.literal(false),
+});
+export type EncryptionStatus = z.infer<typeof EncryptionStatus>;
+
+export const EncryptionSetInput = z
+  .object({
+    /** The current password (required when the database is encrypted now). */
+    current: z.string().max(128).nullable().describe('当前数据库密码'),
+    /** The new password, or null to store the database unencrypted again. */
+    next: DbPassword.nullable(),
+    remember: z.boolean().default(false),
+  })
+  .strict();

@@ -10,8 +10,9 @@ import { ApplyScopeInput, ApplyScopeResult, AssignInput, Campaign, CampaignCreat
 import { CampaignResult, Progress, ProgressInput, ResultIdInput, ResultListInput, ResultSaved, ResultSaveInput, Tally, TallyInput } from './campaign-results';
 import { CampaignTemplate, TemplateArchiveInput, TemplateCopyInput, TemplateIdInput, TemplateImportInput, TemplateSaveInput, TemplateSummary } from './campaign-template';
 import {
-  BackupCreateInput, BackupInfo, BackupNameInput, BackupResult, BackupSettings, BackupSettingsView, BackupVerifyResult, IntegrityReport,
-  RestoreResult,
+  BackupCreateInput, BackupInfo, BackupNameInput, BackupResult, BackupSettings, BackupSettingsView, BackupVerifyResult, EncryptionSetInput,
+  EncryptionStatus, IntegrityReport,
+  RestoreResult, UnlockInput,
 } from './backup';
 import { DivisionNode, Township } from './divisions';
 import {
@@ -74,6 +75,9 @@ const job = <I extends z.ZodType>(title: string, input: I, result: z.ZodType): M
 export const contract = {
   'system.info': query('读取系统信息', empty, SystemInfo),
   'system.integrity': query('读取数据检查结果', empty, IntegrityReport),
+  'system.unlock': mutation('打开加密的数据库', UnlockInput, z.object({ unlocked: z.literal(true) })),
+  'system.encryption': query('读取数据库加密状态', empty, EncryptionStatus),
+  'system.setEncryption': mutation('设置数据库加密', EncryptionSetInput, EncryptionStatus),
 
   'backups.list': query('查看备份', empty, z.array(BackupInfo)),
   'backups.create': job('备份数据', BackupCreateInput, BackupResult),

@@ -11,6 +11,7 @@ export const errorCodes = {
   UNAUTHENTICATED: '请先登录',
   UNKNOWN_METHOD: '未知的操作',
   INTEGRITY: '数据完整性检查未通过',
+  LOCKED: '数据库已加密，需要数据库密码',
   INTERNAL: '程序内部错误',
 } as const;
 

@@ -5,6 +5,9 @@ import type { MethodName } from './contract';
 export const methodAccess: Record<MethodName, Access> = {
   'system.info': 'read',
   'system.integrity': 'public',
+  'system.unlock': 'public',
+  'system.encryption': 'admin',
+  'system.setEncryption': 'admin',
   'backups.list': 'admin',
   'backups.create': 'admin',
   'backups.verify': 'admin',

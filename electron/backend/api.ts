@@ -8,6 +8,7 @@ import { AppError, fail, ok, type Result } from '../../shared/errors';
 import { methodAccess } from '../../shared/permissions';
 import { describeZodError } from '../../shared/validation';
 import type { RequestContext } from './context';
+import { encryptionStatus, setEncryption } from './backup/encryption';
 import { integrityReport, listBackupsOf, restoreByName, startBackupJob, verifyBackupByName } from './backup/service';
 import { backupSettingsView, saveBackupSettings } from './backup/settings';
 import { listAccounts } from './accounts/repo';
@@ -66,6 +67,11 @@ type Handlers = { [M in MethodName]: Handler<M> };
 const handlers: Handlers = {
   'system.info': (core, _input, ctx) => systemInfo(core, ctx),
   'system.integrity': (core) => integrityReport(core),
+  'system.unlock': () => {
+    throw new AppError('CONFLICT', '数据库已经打开，无需输入数据库密码');
+  },
+  'system.encryption': (core) => encryptionStatus(core),
+  'system.setEncryption': (core, input, ctx) => setEncryption(core, ctx, input),
   'backups.list': (core) => listBackupsOf(core),
   'backups.create': (core, input, ctx) => ({ jobId: startBackupJob(core, ctx, '手动', input.folder).id }),
   'backups.verify': (core, input) => verifyBackupByName(core, input.name),

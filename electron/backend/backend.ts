@@ -2,18 +2,22 @@
 // process, the HTTP server, the CLI and the tests alike.
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
+import type { IntegrityItem } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
 import { createApi, type Api } from './api';
 import { startDailyBackupIfDue } from './backup/daily';
-import { setBackupEnv, type BackupEnv } from './backup/env';
+import { setBackupEnv, type BackupEnv, type KeyStore } from './backup/env';
+
+export type { KeyStore } from './backup/env';
 import { checkFilePresence, filePresenceItem } from './backup/integrity';
 import { packPreMigrationCopies, snapshotBeforeMigration } from './backup/premigration';
 import { createRescueApi, rescueConnection } from './backup/rescue';
 import { activeFolder, readBackupSettings } from './backup/settings';
 import { seedTemplates } from './campaigns/templates';
 import { seedReportFormats } from './reports/formats';
+import { createLockedApi } from './backup/locked';
 import type { Core } from './core';
-import { openDatabase, type Sqlite } from './db/open';
+import { openDatabase, type DbAccess, type Db, type Sqlite } from './db/open';
 import * as schema from './db/schema';
 import { FileStore } from './files/store';
 import { JobRunner } from './jobs/runner';
@@ -38,11 +42,17 @@ export interface Backend {
   timings: BackendTimings;
   /** True while the data failed the start-up checks: the API answers only what the restore needs. */
   readonly rescue: boolean;
+  /** True while the encrypted database waits for its password: the API answers only the unlock. */
+  readonly locked: boolean;
   close(): Promise<void>;
 }
 
 export interface BackendOptions {
   nativeBinding?: string;
+  /** The database password, when the database is encrypted at rest. */
+  key?: string;
+  /** Lets the password entered on the page be kept (the desktop app). */
+  keyStore?: KeyStore;
   log?: Logger;
   /** Echo level for the log on stderr. */
   stderrLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -63,14 +73,26 @@ function bringReferenceDataUpToDate(sqlite: Sqlite, log: Logger): void {
 
 const hasPreMigrationCopy = (folder: string): boolean => existsSync(folder) && readdirSync(folder).some((n) => n.startsWith('qingbo-迁移前副本-'));
 
-/** Opens (creating if needed) the data directory: checks and migrates the database, starts the job runner. */
-export function openBackend(dataDir: string, options: BackendOptions = {}): Backend {
+const accessOf = (options: BackendOptions): DbAccess => ({
+  ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  ...(options.key !== undefined ? { key: options.key } : {}),
+});
+
+interface OpenedData {
+  sqlite: Sqlite;
+  db: Db;
+  timings: BackendTimings;
+  items: IntegrityItem[];
+  ms: number;
+}
+
+/** Opens, checks and migrates the database (throws INTEGRITY or LOCKED); with the start-up checks, also the file store. */
+function openData(dataDir: string, options: BackendOptions, log: Logger, files: FileStore): OpenedData {
   const paths = dataPaths(dataDir);
-  const log = options.log ?? createLogger(paths.logs, options.stderrLevel ?? 'warn');
   const migrating = options.migrate !== false;
   const t0 = performance.now();
   const { sqlite, db, timings } = openDatabase(paths.db, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...accessOf(options),
     migrate: migrating,
     foreignKeyCheck: options.startupChecks === true,
     beforeMigrate: (conn, state) => {
@@ -82,10 +104,7 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
       }
     },
   });
-  const files = new FileStore(paths.files);
-  const items = [
-    { name: '数据库页面', ok: true, detail: `完好（快速检查 ${Math.round(timings.quickCheckMs)} ms）` },
-  ];
+  const items: IntegrityItem[] = [{ name: '数据库页面', ok: true, detail: `完好（快速检查 ${Math.round(timings.quickCheckMs)} ms）` }];
   const tf = performance.now();
   if (options.startupChecks) {
     items.push({ name: '外键关联', ok: true, detail: `无断开的关联（${Math.round(timings.foreignKeyMs)} ms）` });
@@ -96,43 +115,51 @@ export function openBackend(dataDir: string, options: BackendOptions = {}): Back
       throw new AppError('INTEGRITY', `文件库检查未通过：${presence.detail}。请从最近的备份恢复。`, { items });
     }
   }
-  const fileCheckMs = performance.now() - tf;
-  const jobs = new JobRunner({
-    dbFile: paths.db,
-    main: sqlite,
-    log,
-    recoverInterrupted: migrating,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
   if (migrating) bringReferenceDataUpToDate(sqlite, log);
+  return { sqlite, db, timings: { ...timings, fileCheckMs: performance.now() - tf }, items, ms: Math.round(performance.now() - t0) };
+}
+
+/** Opens (creating if needed) the data directory: checks and migrates the database, starts the job runner. */
+export function openBackend(dataDir: string, options: BackendOptions = {}): Backend {
+  const paths = dataPaths(dataDir);
+  const log = options.log ?? createLogger(paths.logs, options.stderrLevel ?? 'warn');
+  const files = new FileStore(paths.files);
+  const data = openData(dataDir, options, log, files);
+  const jobs = new JobRunner({ dbFile: paths.db, main: data.sqlite, log, recoverInterrupted: options.migrate !== false, access: accessOf(options) });
   const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer({ log });
-  const core: Core = { dataDir, dbFile: paths.db, sqlite, db, jobs, files, log, pdf };
-  const allTimings = { ...timings, fileCheckMs };
-  log.info('backend opened', { dataDir, ...allTimings });
-  const report = { ok: true, items, ms: Math.round(performance.now() - t0) };
-  const backend = assemble(core, options, pdf, allTimings, report, false);
-  const folder = activeFolder(dataDir, readBackupSettings(sqlite));
-  if (migrating && (hasPreMigrationCopy(folder) || hasPreMigrationCopy(paths.backups))) {
-    backend.track(packPreMigrationCopies(sqlite, dataDir, files, log, options.nativeBinding));
-  }
+  const core: Core = { dataDir, dbFile: paths.db, sqlite: data.sqlite, db: data.db, jobs, files, log, pdf };
+  log.info('backend opened', { dataDir, encrypted: options.key !== undefined, ...data.timings });
+  const backend = assemble(core, options, pdf, data.timings, { ok: true, items: data.items, ms: data.ms }, 'normal');
+  if (options.migrate !== false) packLeftCopies(backend, options);
   return backend;
 }
 
+/** Packs pre-migration copies left in the backup folders into verified backups, in the background. */
+function packLeftCopies(backend: AssembledBackend, options: BackendOptions): void {
+  const { core } = backend;
+  const folder = activeFolder(core.dataDir, readBackupSettings(core.sqlite));
+  if (hasPreMigrationCopy(folder) || hasPreMigrationCopy(dataPaths(core.dataDir).backups)) {
+    backend.track(packPreMigrationCopies(core.sqlite, core.dataDir, core.files, core.log, accessOf(options)));
+  }
+}
+
 type AssembledBackend = Backend & { track(p: Promise<unknown>): void };
+type Mode = 'normal' | 'rescue' | 'locked';
 
 function assemble(
-  core: Core, options: BackendOptions, pdf: PdfRenderer, timings: BackendTimings, report: BackupEnv['report'], rescue: boolean,
+  core: Core, options: BackendOptions, pdf: PdfRenderer, timings: BackendTimings, report: BackupEnv['report'], mode: Mode,
 ): AssembledBackend {
-  let current: Api = rescue ? createRescueApi(core) : createApi(core);
   const background = new Set<Promise<unknown>>();
   const env: BackupEnv = {
-    rescue,
+    rescue: mode === 'rescue',
+    locked: mode === 'locked',
     report,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    access: accessOf(options),
+    ...(options.keyStore ? { keyStore: options.keyStore } : {}),
     release: () => {
       // Calls arriving while the files are swapped meet an empty stand-in, never a closed connection.
       const old = core.sqlite;
-      core.sqlite = rescueConnection(core.dbFile, options.nativeBinding);
+      core.sqlite = rescueConnection(core.dbFile, env.access);
       core.db = drizzle(core.sqlite, { schema });
       core.jobs.useMain(core.sqlite);
       old.close();
@@ -140,7 +167,7 @@ function assemble(
     reopen: () => {
       const standIn = core.sqlite;
       try {
-        const opened = openDatabase(core.dbFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), migrate: true });
+        const opened = openDatabase(core.dbFile, { ...env.access, migrate: true });
         core.sqlite = opened.sqlite;
         standIn.close();
         core.db = opened.db;
@@ -161,13 +188,59 @@ function assemble(
       current = createApi(core);
     },
   };
+  const unlock = (password: string, remember: boolean): void => {
+    if (!env.locked) throw new AppError('CONFLICT', '数据库已经打开');
+    const access: DbAccess = { ...env.access, key: password };
+    const unlocked = { ...options, key: password, startupChecks: true };
+    let data: OpenedData;
+    try {
+      data = openData(core.dataDir, unlocked, core.log, core.files);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'LOCKED') throw new AppError('VALIDATION', '数据库密码不对，请重新输入', { field: 'password' });
+      if (err.code !== 'INTEGRITY') throw err;
+      // The password is right but the data failed the checks: rescue mode, which can read the backup settings now.
+      core.log.error('data failed the start-up checks after unlocking: rescue mode', { error: err.message });
+      const standIn = core.sqlite;
+      core.sqlite = rescueConnection(core.dbFile, access);
+      core.db = drizzle(core.sqlite, { schema });
+      core.jobs.useMain(core.sqlite);
+      standIn.close();
+      env.access = access;
+      core.jobs.useAccess(access);
+      env.locked = false;
+      env.rescue = true;
+      env.report = { ok: false, items: rescueItems(err), ms: 0 };
+      current = createRescueApi(core);
+      return;
+    }
+    const standIn = core.sqlite;
+    core.sqlite = data.sqlite;
+    core.db = data.db;
+    core.jobs.useMain(data.sqlite);
+    standIn.close();
+    env.access = access;
+    core.jobs.useAccess(access);
+    core.jobs.recoverInterrupted();
+    env.locked = false;
+    env.report = { ok: true, items: data.items, ms: data.ms };
+    current = createApi(core);
+    if (remember) options.keyStore?.save(password);
+    core.log.info('database unlocked', { remembered: remember && options.keyStore !== undefined });
+    packLeftCopies(backend, unlocked);
+    startDaily(backend);
+  };
+  let current: Api = mode === 'rescue' ? createRescueApi(core) : mode === 'locked' ? createLockedApi(core, unlock) : createApi(core);
   setBackupEnv(core, env);
-  return {
+  const backend: AssembledBackend = {
     core,
     api: { call: (method, input, ctx) => current.call(method, input, ctx) },
     timings,
     get rescue() {
       return env.rescue;
+    },
+    get locked() {
+      return env.locked;
     },
     track(p) {
       const tracked = p.catch((err: unknown) => core.log.error('background task failed', { error: String(err) })).finally(() => background.delete(tracked));
@@ -180,7 +253,24 @@ function assemble(
       core.sqlite.close();
     },
   };
+  return backend;
 }
+
+/** The daily backup, in the background, when none was made today. */
+function startDaily(backend: AssembledBackend): void {
+  const { core } = backend;
+  setImmediate(() => {
+    try {
+      const job = startDailyBackupIfDue(core);
+      if (job) backend.track(core.jobs.wait(job.id));
+    } catch (err) {
+      core.log.error('daily backup could not start', { error: String(err) });
+    }
+  });
+}
+
+const rescueItems = (why: AppError): IntegrityItem[] =>
+  (why.details?.['items'] as IntegrityItem[] | undefined) ?? [{ name: (why.details?.['check'] as string | undefined) ?? '数据库', ok: false, detail: why.message }];
 
 /**
  * Opens the data directory for the desktop app and the server: with the start-up checks, the
@@ -191,32 +281,32 @@ export function openAppBackend(dataDir: string, options: BackendOptions = {}): B
   try {
     backend = openBackend(dataDir, { ...options, startupChecks: true }) as AssembledBackend;
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'INTEGRITY') throw err;
-    return openRescueBackend(dataDir, options, err);
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'LOCKED') return openStandInBackend(dataDir, options, 'locked', err);
+    if (err.code === 'INTEGRITY') return openStandInBackend(dataDir, options, 'rescue', err);
+    throw err;
   }
-  const { core } = backend;
-  setImmediate(() => {
-    try {
-      const job = startDailyBackupIfDue(core);
-      if (job) backend.track(core.jobs.wait(job.id));
-    } catch (err) {
-      core.log.error('daily backup could not start', { error: String(err) });
-    }
-  });
+  startDaily(backend);
   return backend;
 }
 
-function openRescueBackend(dataDir: string, options: BackendOptions, why: AppError): Backend {
+/** A backend over an empty stand-in database: rescue mode (the data failed the checks) or locked (it waits for its password). */
+function openStandInBackend(dataDir: string, options: BackendOptions, mode: 'rescue' | 'locked', why: AppError): Backend {
   const paths = dataPaths(dataDir);
   const log = options.log ?? createLogger(paths.logs, options.stderrLevel ?? 'warn');
-  log.error('data failed the start-up checks: rescue mode', { error: why.message });
-  const sqlite = rescueConnection(paths.db, options.nativeBinding);
-  const jobs = new JobRunner({ dbFile: paths.db, main: sqlite, log, recoverInterrupted: false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  if (mode === 'rescue') log.error('data failed the start-up checks: rescue mode', { error: why.message });
+  else log.info('database is encrypted: waiting for its password', { keyGiven: options.key !== undefined });
+  const access = accessOf(options);
+  const sqlite = rescueConnection(paths.db, access);
+  const jobs = new JobRunner({ dbFile: paths.db, main: sqlite, log, recoverInterrupted: false, access });
   const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer({ log });
   const core: Core = { dataDir, dbFile: paths.db, sqlite, db: drizzle(sqlite, { schema }), jobs, files: new FileStore(paths.files), log, pdf };
-  const detailItems = (why.details?.['items'] as { name: string; ok: boolean; detail: string }[] | undefined) ?? [
-    { name: (why.details?.['check'] as string | undefined) ?? '数据库', ok: false, detail: why.message },
-  ];
   const timings = { openMs: 0, quickCheckMs: 0, foreignKeyMs: 0, fileCheckMs: 0, migrateMs: 0 };
-  return assemble(core, options, pdf, timings, { ok: false, items: detailItems, ms: 0 }, true);
+  const report =
+    mode === 'rescue'
+      ? { ok: false, items: rescueItems(why), ms: 0 }
+      : { ok: true, items: [{ name: '数据库', ok: true, detail: options.key === undefined ? '已加密，请输入数据库密码' : '已加密，保存的数据库密码不对，请重新输入' }], ms: 0 };
+  // A key that did not open the file is not kept: the page asks for the password.
+  const { key: _wrong, ...withoutKey } = options;
+  return assemble(core, mode === 'locked' ? withoutKey : options, pdf, timings, report, mode);
 }

@@ -6,6 +6,7 @@ import type { AuditPage, AuditVerifyResult } from '../../shared/system';
 import { openBackend } from '../backend/backend';
 import { dataPaths } from '../backend/paths';
 import { callApi } from './jobs';
+import { dbKey } from './dbkey';
 import { UsageError } from './usage';
 
 export const AUDIT_HELP = `  audit verify --data 目录 [--json]
@@ -43,7 +44,7 @@ export async function auditCommand(dataDir: string, sub: string | undefined, o: 
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit 应为 1 到 500 的整数，收到「${o.limit}」`);
   if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
   // Read as found: no migration, no start-up upkeep that would write to a database under examination.
-  const backend = openBackend(dataDir, { migrate: false, stderrLevel: 'silent' });
+  const backend = openBackend(dataDir, { ...dbKey(), migrate: false, stderrLevel: 'silent' });
   try {
     if (sub === 'verify') {
       const r = await callApi<AuditVerifyResult>(backend, 'audit.verify', {});

@@ -13,6 +13,7 @@ import { shippedMigrationCount } from '../backend/db/open';
 import { createLogger } from '../backend/log';
 import { dataPaths } from '../backend/paths';
 import { runJob } from './jobs';
+import { dbKey } from './dbkey';
 import { UsageError } from './usage';
 
 export const BACKUP_HELP = `  backup  --data 目录 [--out 文件夹] [--json]
@@ -32,7 +33,7 @@ function print(json: boolean, value: unknown, text: string): void {
 
 async function withBackend<T>(dataDir: string, fn: (b: Backend) => Promise<T>): Promise<T> {
   if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
-  const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+  const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
   try {
     return await fn(backend);
   } finally {
@@ -46,7 +47,7 @@ export async function backupCommand(sub: string | undefined, dataDir: string | u
   if (sub === 'verify') {
     if (!opts.file) throw new UsageError('缺少要校验的备份文件，例如：qingbo backup verify qingbo-备份-20260101-080000-每日.zip');
     const t = performance.now();
-    const m = await verifyBackupFile(resolve(opts.file), { shippedMigrations: shippedMigrationCount() });
+    const m = await verifyBackupFile(resolve(opts.file), { shippedMigrations: shippedMigrationCount(), access: dbKey() });
     const ms = Math.round(performance.now() - t);
     print(json, { name: basename(opts.file), manifest: { ...m, entries: m.entries.length }, ms }, `✓ 备份完好：${m.entries.length} 个文件，${m.counts.enterprises} 家企业，${m.counts.records} 条档案记录（校验用时 ${ms} ms）`);
     return 0;
@@ -84,7 +85,7 @@ export async function restoreCommand(file: string | undefined, dataDir: string, 
   let current: Backend | null = null;
   if (existsSync(paths.db)) {
     try {
-      current = openBackend(dataDir, { stderrLevel: 'silent', startupChecks: true });
+      current = openBackend(dataDir, { ...dbKey(), stderrLevel: 'silent', startupChecks: true });
     } catch (err) {
       // Damaged data is moved aside as it is.
       if (!(err instanceof AppError) || err.code !== 'INTEGRITY') throw err;
@@ -97,6 +98,7 @@ export async function restoreCommand(file: string | undefined, dataDir: string, 
       dataDir,
       log: current?.core.log ?? createLogger(paths.logs, 'silent'),
       shippedMigrations: shippedMigrationCount(),
+      access: dbKey(),
       current: current ? { sqlite: current.core.sqlite, files: current.core.files, settings: readBackupSettings(current.core.sqlite) } : null,
       release: () => current?.core.sqlite.close(),
     });
@@ -104,7 +106,7 @@ export async function restoreCommand(file: string | undefined, dataDir: string, 
     await current?.close();
   }
   // Open once to bring an older backup up to this version's structure.
-  const after = openBackend(dataDir, { stderrLevel: 'warn' });
+  const after = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
   await after.close();
   const ms = Math.round(performance.now() - t);
   const m = restored.manifest;

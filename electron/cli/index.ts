@@ -14,6 +14,8 @@ import { ACCOUNT_HELP, accountCommand } from './account';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './backup';
 import { CAMPAIGN_HELP, campaignCommand } from './campaign';
 import { checkDossierOut, DOSSIER_HELP, exportDossierCommand } from './dossier';
+import { DB_HELP, dbCommand } from './db';
+import { DB_PASSWORD_ENV, dbKey, resolveDbKey } from './dbkey';
 import { runJob } from './jobs';
 import { NOTICE_HELP, noticeCommand } from './notice';
 import { exportEnterprises, importEnterprises } from './registry';
@@ -48,9 +50,11 @@ ${ACCOUNT_HELP}
 ${NOTICE_HELP}
 ${REPORTS_HELP}
 ${AUDIT_HELP}
+${DB_HELP}
 
 通用选项：
   --data 目录   数据目录（数据库 qingbo.db、文件库 files/、备份 backups/、日志 logs/）
+                数据库加密时，密码取自环境变量 ${DB_PASSWORD_ENV}，没有时在终端中询问
   --json        以一个 JSON 对象输出结果，便于其他程序读取
   --help        显示本帮助
   --version     显示版本
@@ -100,7 +104,7 @@ async function runCheck(dataDir: string, json: boolean): Promise<number> {
   if (!existsSync(dataPaths(dataDir).db)) return cannotOpen(`数据目录 ${dataDir} 中没有数据库（qingbo.db）`);
   let backend: Backend;
   try {
-    backend = openBackend(dataDir, { migrate: false, stderrLevel: 'silent' });
+    backend = openBackend(dataDir, { ...dbKey(), migrate: false, stderrLevel: 'silent' });
   } catch (err) {
     return cannotOpen((err as Error).message);
   }
@@ -121,8 +125,8 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
   // Any address but loopback is office mode: everyone logs in, so an administrator must exist first.
   const office = host !== undefined && !LOOPBACK.has(host);
   const t0 = performance.now();
-  const backend = openAppBackend(dataDir, { stderrLevel: 'warn' });
-  if (office && !backend.rescue && activeAdminCount(backend.core.sqlite) === 0) {
+  const backend = openAppBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
+  if (office && !backend.rescue && !backend.locked && activeAdminCount(backend.core.sqlite) === 0) {
     await backend.close();
     throw new UsageError(
       `在 ${host} 上对外提供服务需要账户登录，但还没有管理员。请先运行 qingbo account add --data ${dataDir} --role admin --username 用户名 --display-name 姓名，` +
@@ -143,6 +147,7 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
   }
   if (office && !json) console.log('局域网模式：每位用户须用自己的账户登录。');
   if (backend.rescue) console.error('数据检查未通过：清波以恢复模式启动，请在本机浏览器中打开上面的地址，从备份恢复数据。');
+  if (backend.locked) console.error(`数据库已加密：请在浏览器中打开上面的地址输入数据库密码，或用环境变量 ${DB_PASSWORD_ENV} 给出密码后重新启动。`);
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
     process.once('SIGINT', stop);
@@ -157,7 +162,7 @@ async function runServe(dataDir: string, port: number | undefined, host: string 
 /** Opens a data directory that must already hold a database. */
 function openExistingBackend(dataDir: string): Backend {
   if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
-  return openBackend(dataDir, { stderrLevel: 'warn' });
+  return openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -220,11 +225,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 1;
   }
+  // An encrypted database needs its password before anything opens it; the server may start locked.
+  await resolveDbKey(values.data ? resolve(values.data) : null, command === 'serve');
   switch (command) {
     case 'serve':
       return runServe(requireData(values.data), intOption('port', values.port), values.host, json);
     case 'demo': {
-      const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
+      const backend = openBackend(requireData(values.data), { ...dbKey(), stderrLevel: 'warn' });
       try {
         const options = {
           enterprises: intOption('enterprises', values.enterprises),
@@ -254,7 +261,7 @@ export async function main(argv: string[]): Promise<number> {
       const dataDir = requireData(values.data);
       if (command === 'import' && !positionals[2]) throw new UsageError('缺少要导入的文件，例如：qingbo import enterprises 名录.xlsx --data ./data');
       if (command === 'export' && !values.out) throw new UsageError('缺少 --out 文件，例如：--out 企业名录.xlsx');
-      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
       try {
         return command === 'import'
           ? await importEnterprises(backend, positionals[2]!, { dryRun: values['dry-run'] ?? false, json, rejectedOut: values['rejected-out'] })
@@ -279,7 +286,7 @@ export async function main(argv: string[]): Promise<number> {
       const dataDir = requireData(values.data);
       const target = checkDossierOut(values.out);
       if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
-      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
       try {
         return await exportDossierCommand(backend, {
           code: values.code,
@@ -301,7 +308,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'campaign': {
       const dataDir = requireData(values.data);
       if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
-      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
       try {
         return await campaignCommand(backend, positionals[1], { campaign: values.campaign, from: values.from, to: values.to, json });
       } finally {
@@ -311,7 +318,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'notice': {
       const dataDir = requireData(values.data);
       if (!existsSync(dataPaths(dataDir).db)) throw new UsageError(`数据目录 ${dataDir} 中没有数据库（qingbo.db），请检查 --data`);
-      const backend = openBackend(dataDir, { stderrLevel: 'warn' });
+      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
       try {
         return await noticeCommand(backend, positionals[1], { type: values.type, code: values.code, fields: values.fields, out: values.out, json });
       } finally {
@@ -329,11 +336,19 @@ export async function main(argv: string[]): Promise<number> {
         since: values.since, to: values.to, actor: values.actor, method: values.method, q: values.q, limit: values.limit, json,
       });
     case 'account': {
-      const backend = openBackend(requireData(values.data), { stderrLevel: 'warn' });
+      const backend = openBackend(requireData(values.data), { ...dbKey(), stderrLevel: 'warn' });
       try {
         return await accountCommand(backend, positionals[1], {
           username: values.username, displayName: values['display-name'], role: values.role, password: values.password, json,
         });
+      } finally {
+        await backend.close();
+      }
+    }
+    case 'db': {
+      const backend = openExistingBackend(requireData(values.data));
+      try {
+        return await dbCommand(backend, positionals[1], json);
       } finally {
         await backend.close();
       }

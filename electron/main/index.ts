@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { openAppBackend, type Backend } from '../backend/backend';
 import { appRoot } from '../backend/paths';
 import { bindIpc } from './ipc';
+import { SafeKeyStore } from './keystore';
 import { installMenu } from './menu';
 import { ElectronPdfRenderer } from './pdf';
 
@@ -84,8 +85,16 @@ async function start(): Promise<void> {
   const dataDir = process.env['QINGBO_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
   try {
     const binding = nativeBinding();
+    // An encrypted database opens with the password kept for this account; without one the page asks for it.
+    const keyStore = new SafeKeyStore(join(app.getPath('userData'), 'database-key.bin'));
+    const key = keyStore.load();
     // PDFs are printed by Electron's own Chromium: the office PC needs no other browser.
-    backend = openAppBackend(dataDir, { pdfRenderer: new ElectronPdfRenderer(), ...(binding ? { nativeBinding: binding } : {}) });
+    backend = openAppBackend(dataDir, {
+      pdfRenderer: new ElectronPdfRenderer(),
+      keyStore,
+      ...(key !== undefined ? { key } : {}),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
   } catch (err) {
     dialog.showErrorBox('清波无法启动', `${(err as Error).message}\n\n数据目录：${dataDir}`);
     app.exit(1);

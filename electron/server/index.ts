@@ -39,6 +39,7 @@ const STATUS: Record<ErrorCode, number> = {
   BUSY: 409,
   CANCELLED: 409,
   INTEGRITY: 500,
+  LOCKED: 423,
   INTERNAL: 500,
 };
 
@@ -124,7 +125,7 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
     }
     if (!sameOrigin(req)) return sendJson(res, 403, fail('FORBIDDEN', '拒绝来自其他网站的请求'));
     if (limited(req)) return sendJson(res, 429, fail('BUSY', TOO_MANY));
-    if ((method === 'accounts.login' || method === 'accounts.setup') && !loginLimiter.take(remoteAddressOf(req))) {
+    if ((method === 'accounts.login' || method === 'accounts.setup' || method === 'system.unlock') && !loginLimiter.take(remoteAddressOf(req))) {
       return sendJson(res, 429, fail('BUSY', TOO_MANY_LOGINS));
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {

@@ -12,9 +12,21 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface CliOptions {
+  /** Extra environment variables (e.g. QINGBO_DB_PASSWORD). */
+  env?: Record<string, string>;
+  /** Text on standard input (not a terminal). */
+  input?: string;
+}
+
 /** Runs `qingbo <args>` to completion. */
-export function qingbo(args: string[], timeout = 120_000): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout });
+export function qingbo(args: string[], timeout = 120_000, options: CliOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,6 +50,8 @@ export const TEST_ADMIN = { username: 'admin', displayName: '王管理', passwor
 export interface ServeOptions {
   /** Create TEST_ADMIN with automatic login when the data folder has no administrator (default true; never in office mode). */
   setup?: boolean;
+  /** Extra environment variables for the server. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -47,6 +61,7 @@ export interface ServeOptions {
 export async function serve(dataDir: string, extraArgs: string[] = [], options: ServeOptions = {}): Promise<RunningQingbo> {
   const proc = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

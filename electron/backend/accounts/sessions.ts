@@ -54,10 +54,16 @@ export function resolveSession(sqlite: Sqlite, token: string, now: Date): Accoun
   if (!account || account.active !== 1) return null;
   if (now.getTime() - Date.parse(s.last_seen_at) >= TOUCH_MS) {
     const expiresAt = earlier(plus(now, IDLE_MS), plus(new Date(s.created_at), ABSOLUTE_MS));
+    // Never waits for the lock: SQLite's busy wait would block the whole process, and with it the
+    // job of this process that holds the lock. Busy: the session is simply not extended this time.
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    sqlite.pragma('busy_timeout = 0');
     try {
       sqlite.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(at, expiresAt, hash);
     } catch {
-      // SQLITE_BUSY while a job writes: the session simply is not extended this time.
+      // SQLITE_BUSY while a job writes.
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
     }
   }
   return account;

@@ -2,13 +2,12 @@
 // manifest, written under a temporary name, verified by reading it back, and only then renamed
 // to its real name. A failure or a killed process leaves at most a temporary file, never a
 // half backup under a backup's name.
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, createReadStream, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupKind, type BackupSettings, type BackupManifest, type BackupResult, type ManifestEntry } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
-import { migrationState, type Sqlite } from '../db/open';
+import { connect, isEncryptedDatabase, migrationState, type DbAccess, type Sqlite } from '../db/open';
 import type { FileStore } from '../files/store';
 import { appVersion } from '../paths';
 import { newBackupName, TEMP_PREFIX } from './names';
@@ -29,7 +28,8 @@ export interface CreateBackupOptions {
   retention?: BackupSettings;
   /** Fails the write once the zip grows past this many bytes, as a full disk would. */
   maxBytes?: number;
-  nativeBinding?: string;
+  /** How to open the copy (its key when the database is encrypted). */
+  access?: DbAccess;
   progress?: (fraction: number, message: string) => void;
   checkpoint?: () => Promise<void>;
   now?: Date;
@@ -48,7 +48,7 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function count(db: Database.Database, table: string): number {
+function count(db: Sqlite, table: string): number {
   try {
     return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   } catch {
@@ -57,8 +57,8 @@ function count(db: Database.Database, table: string): number {
 }
 
 /** Reads what the manifest says about the copied database (and leaves it a single self-contained file). */
-function describeSnapshot(file: string, nativeBinding?: string): Snapshot {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+function describeSnapshot(file: string, access: DbAccess = {}): Snapshot {
+  const db = connect(file, access);
   try {
     db.pragma('journal_mode = DELETE');
     const officeRow = db.prepare("SELECT value FROM settings WHERE key = 'office'").get() as { value: string } | undefined;
@@ -117,11 +117,16 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupRes
   try {
     progress(0.02, '正在复制数据库…');
     // 4,000 pages (16 MB) a step: few steps, each short enough to keep the app answering.
-    if (opts.sqlite) await opts.sqlite.backup(tmpDb, { progress: () => 4000 });
+    if (opts.sqlite && isEncryptedDatabase(opts.sqlite.name)) {
+      // The online backup API refuses an encrypted source; VACUUM INTO writes the copy with the same
+      // key. It cannot run inside a transaction: the snapshot is then the statement's own.
+      if (opts.sqlite.inTransaction) opts.sqlite.exec('COMMIT');
+      opts.sqlite.prepare('VACUUM INTO ?').run(tmpDb);
+    } else if (opts.sqlite) await opts.sqlite.backup(tmpDb, { progress: () => 4000 });
     else if (opts.databaseFile) copyFileSync(opts.databaseFile, tmpDb);
     else throw new AppError('INTERNAL', '没有要备份的数据库');
     await checkpoint();
-    const snap = describeSnapshot(tmpDb, opts.nativeBinding);
+    const snap = describeSnapshot(tmpDb, opts.access);
     const dbSize = statSync(tmpDb).size;
     const databaseOnly = !opts.sqlite;
     const stored = databaseOnly ? [] : snap.files;
@@ -146,6 +151,7 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupRes
       databaseOnly,
       office: snap.office,
       counts: snap.counts,
+      encrypted: isEncryptedDatabase(tmpDb),
       entries,
     };
     progress(0.1, '正在写入备份文件…');
@@ -171,7 +177,7 @@ export async function createBackup(opts: CreateBackupOptions): Promise<BackupRes
     const t1 = performance.now();
     await verifyBackupFile(tmpZip, {
       shippedMigrations: Math.max(snap.schemaVersion, 0),
-      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.access ? { access: opts.access } : {}),
       progress: (done, total) => progress(0.6 + 0.38 * (done / Math.max(1, total)), '正在校验备份…'),
       checkpoint,
     });

@@ -3,11 +3,24 @@
 // beside the core, by core, so the contract handlers keep their (core, input, ctx) shape.
 import type { IntegrityReport } from '../../../shared/backup';
 import type { Core } from '../core';
+import type { DbAccess } from '../db/open';
+
+/** Where the desktop app keeps the database password for this computer's account (Electron's safeStorage). */
+export interface KeyStore {
+  remembered(): boolean;
+  /** Keeps `key`, or forgets the kept one (null). */
+  save(key: string | null): void;
+}
 
 export interface BackupEnv {
-  nativeBinding?: string;
+  /** How the database is reached: native binding and key. */
+  access: DbAccess;
   /** True while the data failed the start-up checks (only the restore is offered). */
   rescue: boolean;
+  /** True while the encrypted database waits for its password (only the unlock is offered). */
+  locked: boolean;
+  /** Where the desktop app keeps the database password; absent in the server and the CLI. */
+  keyStore?: KeyStore;
   /** What the start-up checks found (items and time). */
   report: Pick<IntegrityReport, 'ok' | 'items' | 'ms'>;
   /** Closes every connection to the database file (before it is moved aside). */
@@ -28,7 +41,9 @@ export function backupEnv(core: Core): BackupEnv {
   let env = envs.get(core);
   if (!env) {
     env = {
+      access: {},
       rescue: false,
+      locked: false,
       report: { ok: true, items: [], ms: 0 },
       release: () => core.sqlite.close(),
       reopen: () => {

@@ -23,12 +23,12 @@ export async function listBackups(folders: string[], shippedMigrations: number):
       const file = join(folder, name);
       const info: BackupInfo = {
         name, folder, kind: parsed.kind, createdAt: parsed.createdAt, size: 0,
-        appVersion: null, schemaVersion: null, databaseOnly: false, counts: null, problem: null,
+        appVersion: null, schemaVersion: null, databaseOnly: false, counts: null, encrypted: false, problem: null,
       };
       try {
         info.size = statSync(file).size;
         const m = await readManifest(file);
-        Object.assign(info, { createdAt: m.createdAt, appVersion: m.appVersion, schemaVersion: m.schemaVersion, databaseOnly: m.databaseOnly, counts: m.counts });
+        Object.assign(info, { createdAt: m.createdAt, appVersion: m.appVersion, schemaVersion: m.schemaVersion, databaseOnly: m.databaseOnly, counts: m.counts, encrypted: m.encrypted });
         assertUsableVersion(m, name, shippedMigrations);
       } catch (err) {
         info.problem = err instanceof AppError ? err.message : `无法读取：${(err as Error).message}`;

@@ -4,7 +4,7 @@
 // zip and removed. A copy left by a process that stopped in between is packed at the next start.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sqlite } from '../db/open';
+import type { DbAccess, Sqlite } from '../db/open';
 import type { FileStore } from '../files/store';
 import type { Logger } from '../log';
 import { dataPaths } from '../paths';
@@ -41,7 +41,7 @@ export function snapshotBeforeMigration(sqlite: Sqlite, dataDir: string, log: Lo
 }
 
 /** Packs every pre-migration copy in the backup folders into a verified 迁移前 backup and removes the copy. */
-export async function packPreMigrationCopies(sqlite: Sqlite, dataDir: string, files: FileStore, log: Logger, nativeBinding?: string): Promise<string[]> {
+export async function packPreMigrationCopies(sqlite: Sqlite, dataDir: string, files: FileStore, log: Logger, access: DbAccess = {}): Promise<string[]> {
   const folders = [...new Set([activeFolder(dataDir, readBackupSettings(sqlite)), dataPaths(dataDir).backups])];
   const made: string[] = [];
   for (const folder of folders) {
@@ -52,7 +52,7 @@ export async function packPreMigrationCopies(sqlite: Sqlite, dataDir: string, fi
       const copy = join(folder, name);
       const at = new Date(Date.parse(`${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6, 8)}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4, 6)}+08:00`));
       try {
-        const r = await createBackup({ kind: '迁移前', folder, files, databaseFile: copy, now: at, ...(nativeBinding ? { nativeBinding } : {}) });
+        const r = await createBackup({ kind: '迁移前', folder, files, databaseFile: copy, now: at, access });
         rmSync(copy, { force: true });
         made.push(r.name);
         log.info('pre-migration backup written', { name: r.name, folder });

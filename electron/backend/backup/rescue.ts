@@ -1,7 +1,6 @@
 // Rescue mode: the data failed the start-up checks, yet the app and the server must start so
 // that the administrator sees what failed and can restore a backup. The rescue API answers only
 // the integrity report, the backup list, the restore and the login status.
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { contract, isMethodName, type MethodName } from '../../../shared/contract';
@@ -10,7 +9,7 @@ import { describeZodError } from '../../../shared/validation';
 import type { Api } from '../api';
 import type { Core } from '../core';
 import type { RequestContext } from '../context';
-import type { Sqlite } from '../db/open';
+import { connect, type DbAccess, type Sqlite } from '../db/open';
 import * as schema from '../db/schema';
 import { migrationsDir } from '../paths';
 import { integrityReport, listBackupsOf, restoreByName } from './service';
@@ -23,11 +22,11 @@ export const rescueMethods: readonly MethodName[] = ['system.integrity', 'backup
  * table (so the transports' session look-ups answer "nobody"), holding only the backup settings
  * read from the damaged file when it still lets them be read.
  */
-export function rescueConnection(dbFile: string, nativeBinding?: string): Sqlite {
-  const mem = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+export function rescueConnection(dbFile: string, access: DbAccess = {}): Sqlite {
+  const mem = connect(':memory:', { ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
   migrate(drizzle(mem, { schema }), { migrationsFolder: migrationsDir() });
   try {
-    const damaged = new Database(dbFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const damaged = connect(dbFile, access, { readonly: true, fileMustExist: true });
     try {
       const row = damaged.prepare("SELECT value, updated_at FROM settings WHERE key = 'backups'").get() as { value: string; updated_at: string } | undefined;
       if (row) mem.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backups', ?, ?)").run(row.value, row.updated_at);

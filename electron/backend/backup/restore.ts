@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BackupManifest, BackupSettings } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
-import type { Sqlite } from '../db/open';
+import type { DbAccess, Sqlite } from '../db/open';
 import type { FileStore } from '../files/store';
 import type { Logger } from '../log';
 import { dataPaths } from '../paths';
@@ -22,7 +22,7 @@ export interface RestoreTarget {
   dataDir: string;
   log: Logger;
   shippedMigrations: number;
-  nativeBinding?: string;
+  access?: DbAccess;
   /** The current data when it can be read: a 恢复前 backup is made of it first. */
   current: { sqlite: Sqlite; files: FileStore; settings: BackupSettings } | null;
   /** Closes every connection to the current database before its file is moved. */
@@ -47,7 +47,7 @@ export async function restoreBackup(file: string, t: RestoreTarget): Promise<Res
     const manifest = await verifyBackupFile(file, {
       extractTo: staging,
       shippedMigrations: t.shippedMigrations,
-      ...(t.nativeBinding ? { nativeBinding: t.nativeBinding } : {}),
+      ...(t.access ? { access: t.access } : {}),
     });
     let previousBackup: string | null = null;
     if (t.current) {
@@ -58,7 +58,7 @@ export async function restoreBackup(file: string, t: RestoreTarget): Promise<Res
           files: t.current.files,
           sqlite: t.current.sqlite,
           retention: t.current.settings,
-          ...(t.nativeBinding ? { nativeBinding: t.nativeBinding } : {}),
+          ...(t.access ? { access: t.access } : {}),
         });
         previousBackup = r.name;
       } catch (err) {

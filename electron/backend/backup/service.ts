@@ -30,7 +30,7 @@ export function startBackupJob(core: Core, ctx: RequestContext, kind: BackupKind
   const settings = readBackupSettings(core.sqlite);
   const target = folder ?? activeFolder(core.dataDir, settings);
   if (folder) assertWritableFolder(folder);
-  const { nativeBinding } = backupEnv(core);
+  const { access } = backupEnv(core);
   return core.jobs.start(
     'backups.create',
     kindTitles[kind],
@@ -45,7 +45,7 @@ export function startBackupJob(core: Core, ctx: RequestContext, kind: BackupKind
         files: core.files,
         sqlite: jc.sqlite,
         ...(folder ? {} : { retention: settings }),
-        ...(nativeBinding ? { nativeBinding } : {}),
+        access,
         progress: jc.progress,
         checkpoint: jc.checkpoint,
       });
@@ -60,9 +60,9 @@ export function startBackupJob(core: Core, ctx: RequestContext, kind: BackupKind
 export async function verifyBackupByName(core: Core, name: string): Promise<BackupVerifyResult> {
   const file = findBackup(listedFolders(core.dataDir, readBackupSettings(core.sqlite)), name);
   const t = performance.now();
-  const { nativeBinding } = backupEnv(core);
+  const { access } = backupEnv(core);
   try {
-    await verifyBackupFile(file, { shippedMigrations: shipped(core), ...(nativeBinding ? { nativeBinding } : {}) });
+    await verifyBackupFile(file, { shippedMigrations: shipped(core), access });
     return { name, ok: true, problem: null, ms: Math.round(performance.now() - t) };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -87,7 +87,7 @@ export async function restoreByName(core: Core, name: string): Promise<RestoreRe
       dataDir: core.dataDir,
       log: core.log,
       shippedMigrations: shipped(core),
-      ...(env.nativeBinding ? { nativeBinding: env.nativeBinding } : {}),
+      access: env.access,
       current: settings ? { sqlite: core.sqlite, files: core.files, settings } : null,
       release: () => env.release(),
     });
@@ -108,7 +108,8 @@ export async function restoreByName(core: Core, name: string): Promise<RestoreRe
 export async function integrityReport(core: Core): Promise<IntegrityReport> {
   const env = backupEnv(core);
   // Public (asked before login): where the data lives is told only when it is needed, in rescue mode.
-  const base = { ...env.report, mode: env.rescue ? ('rescue' as const) : ('normal' as const), dataDir: env.rescue ? core.dataDir : '' };
+  const mode = env.rescue ? ('rescue' as const) : env.locked ? ('locked' as const) : ('normal' as const);
+  const base = { ...env.report, mode, dataDir: env.rescue ? core.dataDir : '', canRememberKey: env.keyStore !== undefined };
   if (!env.rescue) return { ...base, backups: [], latestGood: null };
   const backups = await listBackupsOf(core);
   let latestGood: string | null = null;

@@ -1,7 +1,6 @@
 // Reading a backup back: its manifest (for the list), and the full verification used after
 // writing, by backups.verify and before a restore: every entry's size and SHA-256 against the
 // manifest, the versions against this program, and quick_check on the extracted database.
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifest } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
-import { migrationState } from '../db/open';
+import { connect, migrationState, type DbAccess, type Sqlite } from '../db/open';
 import { appVersion } from '../paths';
 
 export const MANIFEST = 'manifest.json';
@@ -118,7 +117,7 @@ export interface VerifyOptions {
   scratchDir?: string;
   /** How many migrations this program ships (a newer backup is refused). */
   shippedMigrations: number;
-  nativeBinding?: string;
+  access?: DbAccess;
   /** Called with the bytes checked so far, between entries. */
   progress?: (done: number, total: number) => void;
   checkpoint?: () => Promise<void>;
@@ -185,22 +184,25 @@ export async function verifyBackupFile(file: string, opts: VerifyOptions): Promi
     if (!m) throw new AppError('VALIDATION', `「${name}」不是清波的备份文件（没有清单 manifest.json）`);
     const missing = m.entries.filter((e) => !seen.has(e.path));
     if (missing.length) throw damaged(name, `缺少 ${missing.length} 个文件（例如 ${missing[0]!.path}）`);
-    checkDatabaseCopy(dbCopy, m, name, opts.nativeBinding);
+    checkDatabaseCopy(dbCopy, m, name, opts.access);
     return m;
   } finally {
     if (!opts.extractTo) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-function checkDatabaseCopy(file: string, m: BackupManifest, name: string, nativeBinding?: string): void {
-  let db: Database.Database | null = null;
+function checkDatabaseCopy(file: string, m: BackupManifest, name: string, access: DbAccess = {}): void {
+  let db: Sqlite | null = null;
   try {
-    db = new Database(file, nativeBinding ? { nativeBinding } : {});
+    db = connect(file, access);
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw damaged(name, `其中的数据库未通过完整性检查（${rows[0]?.quick_check ?? ''}）`);
     const applied = migrationState(db).applied;
     if (applied !== m.schemaVersion) throw damaged(name, `数据库结构版本（第 ${applied} 版）与清单（第 ${m.schemaVersion} 版）不符`);
   } catch (err) {
+    if (err instanceof AppError && err.code === 'LOCKED') {
+      throw new AppError('LOCKED', `备份「${name}」中的数据库已加密，${access.key === undefined ? '需要数据库密码才能校验和恢复' : '与给出的数据库密码不符（可能是修改密码之前的备份）'}`);
+    }
     if (err instanceof AppError) throw err;
     throw damaged(name, `其中的数据库无法打开（${(err as Error).message}）`);
   } finally {

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { migrationsDir } from '../paths';
@@ -11,9 +11,67 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
 
-export interface OpenOptions {
+/** How to reach an office's database file: which native binding, and the key when it is encrypted. */
+export interface DbAccess {
   /** Path to a better-sqlite3 binary built for another runtime (the Electron app in development). */
   nativeBinding?: string;
+  /** The database password when the file is encrypted at rest. */
+  key?: string;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * True when the file looks encrypted: whole pages (a multiple of 512 bytes) whose header is not
+ * SQLite's (it is ciphertext). Anything else that is not SQLite is treated as damaged.
+ */
+export function isEncryptedDatabase(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < 512 || size % 512 !== 0) return false;
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && !head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A pragma's string argument: single quotes doubled. */
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** The message for a database that will not open with the key given (or without one). */
+export function wrongKeyMessage(file: string, key: string | undefined): string {
+  return key === undefined
+    ? `数据库 ${file} 已加密，需要数据库密码才能打开`
+    : `数据库密码不对，无法打开 ${file}`;
+}
+
+/**
+ * Opens a connection to a database file with `access`: an encrypted file is keyed, a plain one
+ * (or a new one) is opened as it is. A wrong or missing key is an AppError('LOCKED') instead of
+ * SQLite's "file is not a database".
+ */
+export function connect(file: string, access: DbAccess = {}, options: Database.Options = {}): Sqlite {
+  const sqlite = new Database(file, { ...options, ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
+  if (!isEncryptedDatabase(file)) return sqlite;
+  try {
+    if (access.key !== undefined) sqlite.pragma(`key = ${sqlString(access.key)}`);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    sqlite.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('LOCKED', wrongKeyMessage(file, access.key));
+    throw err;
+  }
+  return sqlite;
+}
+
+export interface OpenOptions extends DbAccess {
   /** Run `PRAGMA quick_check` before anything else (at start-up). */
   quickCheck?: boolean;
   migrate?: boolean;
@@ -43,9 +101,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
   mkdirSync(dirname(file), { recursive: true });
   let sqlite: Sqlite;
   try {
-    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite = connect(file, options);
     configureConnection(sqlite);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('INTEGRITY', `无法打开数据库 ${file}：${(err as Error).message}。文件可能已损坏，请从备份恢复。`);
   }
   const t1 = performance.now();

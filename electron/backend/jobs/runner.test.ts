@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/jobs';
 import { callOk, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';
+import { createSession, resolveSession } from '../accounts/sessions';
 import { openBackend } from '../backend';
 
 const count = (b: ReturnType<typeof testBackend>) =>
@@ -138,6 +139,47 @@ describe('the job runner', () => {
     }
     await callOk(b, 'jobs.cancel', { jobId });
     expect((await b.core.jobs.wait(jobId)).status).toBe('cancelled');
+  });
+
+  it('never blocks the process on the lock a job of its own holds: a read-only job ending meanwhile and a session touch', async () => {
+    const b = testBackend();
+    const admin = await callOk(b, 'accounts.setup', { username: 'wangli', displayName: '王丽', password: 'correct-horse-1', autoLogin: false });
+    const { token } = createSession(b.core.sqlite, admin.account.id, 'test', new Date(Date.now() - 10 * 60_000));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A write job holding the write transaction across awaits, as an import does.
+    const writer = b.core.jobs.start('test.import', '测试导入', clerk.actor, null, async (ctx) => {
+      ctx.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('imported', '1', 'now')").run();
+      ctx.audit({ entity: 'import', after: { rows: 1 } });
+      await gate;
+      return { rows: 1 };
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    // A read-only job that starts and ends meanwhile, and one that records an audit row.
+    const reader = b.core.jobs.start('test.export', '测试导出', clerk.actor, null, () => Promise.resolve({ ok: true }), { readOnly: true });
+    const auditing = b.core.jobs.start('test.backup', '测试备份', clerk.actor, null, async (ctx) => {
+      ctx.audit({ entity: 'backup', after: { ok: true } });
+      return { ok: true };
+    }, { readOnly: true });
+    expect((await b.core.jobs.wait(reader.id)).status).toBe('succeeded');
+    expect(b.core.jobs.get(reader.id).status).toBe('succeeded');
+    // The session of a clerk whose page asks something now: known, not extended this time.
+    expect(resolveSession(b.core.sqlite, token, new Date())?.username).toBe('wangli');
+    // SQLite's busy wait (5 s) would have frozen the whole process here; nothing waited at all.
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(b.core.jobs.get(auditing.id).status).toBe('running');
+    release();
+    expect((await b.core.jobs.wait(writer.id)).status).toBe('succeeded');
+    expect((await b.core.jobs.wait(auditing.id)).status).toBe('succeeded');
+    const rows = b.core.sqlite.prepare('SELECT id, status FROM jobs WHERE id IN (?, ?, ?) ORDER BY started_at').all(writer.id, reader.id, auditing.id);
+    expect(rows).toEqual([
+      { id: writer.id, status: 'succeeded' },
+      { id: reader.id, status: 'succeeded' },
+      { id: auditing.id, status: 'succeeded' },
+    ]);
+    const audits = await callOk(b, 'audit.list', {});
+    expect(audits.map((a) => a.method)).toEqual(expect.arrayContaining(['test.import', 'test.backup']));
   });
 
   it('answers NOT_FOUND for an unknown job', async () => {

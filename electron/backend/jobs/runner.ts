@@ -3,14 +3,13 @@
 // the database exactly as before. A read-only job (an export) reads a snapshot without the write
 // lock and writes its few rows at the end. The work yields between chunks (checkpoint) so the app
 // keeps answering and progress reaches the page.
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { JobInfo, JobStatus } from '../../../shared/jobs';
 import { appendAudit, type AuditInput } from '../audit/audit';
-import { configureConnection, type Db, type Sqlite } from '../db/open';
+import { configureConnection, connect, type DbAccess, type Db, type Sqlite } from '../db/open';
 import * as schema from '../db/schema';
 import type { Logger } from '../log';
 
@@ -43,6 +42,9 @@ export interface JobOptions {
 
 interface RunningJob {
   info: JobInfo;
+  actor: string;
+  /** The input as stored in the jobs table. */
+  input: string;
   readOnly: boolean;
   cancelRequested: boolean;
   done: Promise<JobInfo>;
@@ -52,7 +54,8 @@ export interface JobRunnerOptions {
   dbFile: string;
   main: Sqlite;
   log: Logger;
-  nativeBinding?: string;
+  /** How job connections reach the database (the key may be set later: see useAccess). */
+  access?: DbAccess;
   /** Mark jobs a dead process left 'running' as interrupted (not when only looking, as `check` does). */
   recoverInterrupted?: boolean;
 }
@@ -65,10 +68,22 @@ export class JobRunner {
   private readonly listeners = new Set<Listener>();
   /** Set while the data is being replaced (a restore): every write and job is refused. */
   private held: string | null = null;
+  /**
+   * Jobs whose row could not be written yet because another job of this process holds the write
+   * transaction: a write on the main connection would wait for it with the whole process blocked
+   * (SQLite's busy wait is synchronous), so the job it waits for could never finish. Written as
+   * soon as that job ends; answered from here meanwhile.
+   */
+  private readonly unsaved = new Map<string, { info: JobInfo; actor: string; input: string }>();
 
   constructor(opts: JobRunnerOptions) {
     this.opts = opts;
     if (opts.recoverInterrupted !== false) this.markInterrupted();
+  }
+
+  /** Marks jobs a dead process left 'running' as interrupted (when the database is opened after the runner). */
+  recoverInterrupted(): void {
+    this.markInterrupted();
   }
 
   /**
@@ -130,6 +145,11 @@ export class JobRunner {
     this.opts.main = main;
   }
 
+  /** Opens job connections with this access from now on (the database was unlocked or re-keyed). */
+  useAccess(access: DbAccess): void {
+    this.opts.access = access;
+  }
+
   /** Starts `body` as a job and returns at once; the job's transaction commits only if it completes. */
   start<R>(kind: string, title: string, actor: string, input: unknown, body: JobBody<R>, options: JobOptions = {}): JobInfo {
     if (this.held) throw new AppError('BUSY', `${this.held}，请稍候再试。`);
@@ -146,13 +166,10 @@ export class JobRunner {
       result: null,
       error: null,
     };
-    this.opts.main
-      .prepare(
-        `INSERT INTO jobs (id, kind, title, actor, status, progress_permille, message, input, started_at)
-         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?)`,
-      )
-      .run(info.id, kind, title, actor, info.message, JSON.stringify(input ?? null), info.startedAt);
-    const job: RunningJob = { info, readOnly: options.readOnly === true, cancelRequested: false, done: Promise.resolve(info) };
+    const job: RunningJob = {
+      info, actor, input: JSON.stringify(input ?? null), readOnly: options.readOnly === true, cancelRequested: false, done: Promise.resolve(info),
+    };
+    this.saveRow(job.info, actor, job.input);
     this.running.set(info.id, job);
     job.done = this.run(job, actor, body, options);
     this.emit(info);
@@ -164,7 +181,7 @@ export class JobRunner {
     let conn: Sqlite | null = null;
     let lastEmit = 0;
     try {
-      conn = new Database(this.opts.dbFile, this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {});
+      conn = connect(this.opts.dbFile, this.opts.access);
       configureConnection(conn);
       conn.exec(job.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE');
       const sqlite = conn;
@@ -194,52 +211,78 @@ export class JobRunner {
       if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
       if (job.readOnly) {
         // Leave the snapshot, then apply what the job recorded in one short write transaction.
-        sqlite.exec('COMMIT');
+        if (sqlite.inTransaction) sqlite.exec('COMMIT');
         if (deferred.length && !options.rollback) {
+          // Never wait for the lock synchronously while a job of this process holds it.
+          while (this.writerOtherThan(info.id)) await sleep(50);
           sqlite.exec('BEGIN IMMEDIATE');
           for (const fn of deferred) fn(sqlite);
         }
       }
       if (sqlite.inTransaction) sqlite.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
-      this.finish(info, 'succeeded', { result, message: options.rollback ? '已完成（试运行，没有写入任何数据）' : '已完成' });
+      this.finish(job, 'succeeded', { result, message: options.rollback ? '已完成（试运行，没有写入任何数据）' : '已完成' });
     } catch (err) {
       if (conn?.inTransaction) conn.exec('ROLLBACK');
       if (err instanceof AppError && err.code === 'CANCELLED') {
-        this.finish(info, 'cancelled', { error: err.toInfo(), message: err.message });
+        this.finish(job, 'cancelled', { error: err.toInfo(), message: err.message });
       } else {
         const error: ErrorInfo =
           err instanceof AppError ? err.toInfo() : { code: 'INTERNAL', message: `任务失败：${(err as Error).message}` };
         this.opts.log.error('job failed', { job: info.id, kind: info.kind, error: (err as Error).stack ?? String(err) });
-        this.finish(info, 'failed', { error, message: `${error.message}（所有改动已撤销）` });
+        this.finish(job, 'failed', { error, message: `${error.message}（所有改动已撤销）` });
       }
     } finally {
       conn?.close();
       this.running.delete(info.id);
+      this.flushUnsaved();
     }
     this.emit(info);
     return { ...info };
   }
 
-  private finish(info: JobInfo, status: JobStatus, r: { result?: unknown; error?: ErrorInfo; message: string }): void {
+  /** The running job other than `id` that holds the write transaction, if any. */
+  private writerOtherThan(id: string): boolean {
+    for (const j of this.running.values()) if (j.info.id !== id && j.info.status === 'running' && !j.readOnly) return true;
+    return false;
+  }
+
+  /** Writes a job's row now, or keeps it until the job holding the write transaction ends. */
+  private saveRow(info: JobInfo, actor: string, input: string): void {
+    if (this.writerOtherThan(info.id)) {
+      this.unsaved.set(info.id, { info: { ...info }, actor, input });
+      return;
+    }
+    this.unsaved.delete(info.id);
+    this.opts.main
+      .prepare(
+        `INSERT INTO jobs (id, kind, title, actor, status, progress_permille, message, input, result, error, started_at, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, progress_permille = excluded.progress_permille,
+           message = excluded.message, result = excluded.result, error = excluded.error, finished_at = excluded.finished_at`,
+      )
+      .run(
+        info.id, info.kind, info.title, actor, info.status, Math.round(info.progress * 1000), info.message, input,
+        info.status === 'running' ? null : JSON.stringify(info.result), info.error ? JSON.stringify(info.error) : null, info.startedAt, info.finishedAt,
+      );
+  }
+
+  private flushUnsaved(): void {
+    for (const [id, u] of [...this.unsaved]) {
+      if (this.writerOtherThan(id)) return;
+      const live = this.running.get(id);
+      this.saveRow(live ? live.info : u.info, u.actor, u.input);
+    }
+  }
+
+  private finish(job: RunningJob, status: JobStatus, r: { result?: unknown; error?: ErrorInfo; message: string }): void {
+    const { info } = job;
     info.status = status;
     info.finishedAt = new Date().toISOString();
     info.message = r.message;
     if (status === 'succeeded') info.progress = 1;
     info.result = r.result ?? null;
     info.error = r.error ? { code: r.error.code, message: r.error.message } : null;
-    this.opts.main
-      .prepare(
-        `UPDATE jobs SET status = ?, progress_permille = ?, message = ?, result = ?, error = ?, finished_at = ? WHERE id = ?`,
-      )
-      .run(
-        status,
-        Math.round(info.progress * 1000),
-        info.message,
-        JSON.stringify(info.result),
-        info.error ? JSON.stringify(info.error) : null,
-        info.finishedAt,
-        info.id,
-      );
+    this.saveRow(info, job.actor, job.input);
   }
 
   /** Asks a running job to stop; it rolls back at its next checkpoint. */
@@ -257,8 +300,8 @@ export class JobRunner {
 
   /** A job's state: live if running, from the database otherwise. */
   get(id: string): JobInfo {
-    const live = this.running.get(id);
-    if (live) return { ...live.info };
+    const live = this.running.get(id)?.info ?? this.unsaved.get(id)?.info;
+    if (live) return { ...live };
     const row = this.opts.main.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRowRaw | undefined;
     if (!row) throw new AppError('NOT_FOUND', '找不到这个任务', { jobId: id });
     return rowToInfo(row);
@@ -267,7 +310,9 @@ export class JobRunner {
   /** Recent jobs, newest first. */
   list(limit = 50): JobInfo[] {
     const rows = this.opts.main.prepare('SELECT * FROM jobs ORDER BY started_at DESC LIMIT ?').all(limit) as JobRowRaw[];
-    return rows.map((r) => this.running.get(r.id)?.info ?? rowToInfo(r)).map((i) => ({ ...i }));
+    const listed = rows.map((r) => this.running.get(r.id)?.info ?? this.unsaved.get(r.id)?.info ?? rowToInfo(r));
+    const notYetStored = [...this.unsaved.values()].map((u) => u.info).filter((i) => !rows.some((r) => r.id === i.id));
+    return [...notYetStored, ...listed].slice(0, limit).map((i) => ({ ...i }));
   }
 
   /** Resolves when the job has finished (any outcome). */

@@ -44,7 +44,10 @@ export function BackupTable({ backups, loading, highlight, onRestore, restoring 
         {
           title: '内容',
           key: 'counts',
-          render: (_, b) => (b.counts ? `${formatCount(b.counts.enterprises)} 家企业，${formatCount(b.counts.records)} 条档案，${formatCount(b.counts.files)} 个文件` : '—'),
+          render: (_, b) =>
+            b.counts
+              ? `${formatCount(b.counts.enterprises)} 家企业，${formatCount(b.counts.records)} 条档案，${formatCount(b.counts.files)} 个文件${b.encrypted ? '（数据库已加密）' : ''}`
+              : '—',
         },
         {
           title: '状态',

@@ -12,6 +12,7 @@ import { fieldLabel } from '../../../shared/validation';
 import { useCan } from '../accounts/auth';
 import { UsersCard } from '../accounts/UsersCard';
 import { BackupCard } from '../backup/BackupCard';
+import { EncryptionCard } from '../backup/EncryptionCard';
 import { ApiError, call } from '../api/client';
 import { DeadlineRulesCard } from './DeadlineRulesCard';
 import { InspectorsCard } from './InspectorsCard';
@@ -138,6 +139,7 @@ export function SettingsPage() {
       </Card>
       <UsersCard />
       <BackupCard />
+      <EncryptionCard />
       <DeadlineRulesCard />
       <InspectorsCard />
       {canAudit && <DemoCard />}
@@ -174,6 +176,7 @@ function describeChange(before: unknown, after: unknown): string {
   if ('objection' in a) return describeRules(b, a);
   if ('accountId' in a) return `本机自动登录：${autoLoginText(b)} → ${autoLoginText(a)}`;
   if ('keepDaily' in a) return describeBackupSettings(b, a);
+  if ('passwordChanged' in a) return a['passwordChanged'] ? '更换了数据库密码' : a['encrypted'] ? '数据库：未加密 → 加密' : '数据库：加密 → 未加密';
   const parts = shownFields
     .filter((k) => b[k] !== a[k])
     .map((k) => `${fieldLabel(OfficeSettings, [k]) ?? k}：${b[k] === undefined ? '（空）' : String(b[k])} → ${String(a[k] ?? '（空）')}`);
