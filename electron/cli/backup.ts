@@ -13,6 +13,8 @@ import { shippedMigrationCount } from '../backend/db/open';
 import { createLogger } from '../backend/log';
 import { dataPaths } from '../backend/paths';
 import { runJob } from './jobs';
+import { LOCAL_ACTOR, trustedContext } from '../backend/context';
+import { write } from '../backend/core';
 import { dbKey } from './dbkey';
 import { UsageError } from './usage';
 
@@ -105,11 +107,21 @@ export async function restoreCommand(file: string | undefined, dataDir: string, 
   } finally {
     await current?.close();
   }
-  // Open once to bring an older backup up to this version's structure.
-  const after = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
-  await after.close();
+  // Open once to bring an older backup up to this version's structure, and record the restore in it.
   const ms = Math.round(performance.now() - t);
   const m = restored.manifest;
+  const after = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
+  try {
+    write(after.core, trustedContext(LOCAL_ACTOR), 'backups.restore', (scope) =>
+      scope.audit({
+        entity: 'backup',
+        entityId: basename(source),
+        after: { restored: basename(source), previousBackup: restored.previousBackup, setAsideFolder: restored.setAsideFolder, migrated: m.schemaVersion < shippedMigrationCount() },
+      }),
+    );
+  } finally {
+    await after.close();
+  }
   const result = {
     restored: basename(source),
     previousBackup: restored.previousBackup,

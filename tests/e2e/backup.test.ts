@@ -5,16 +5,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dumpTables } from '../helpers/backend';
+import { dumpRestored, lastAudit } from '../helpers/backend';
 import { button, shot } from '../helpers/ui';
 import { openPage } from '../helpers/page';
 import { qingbo, serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
+/** The office's data in a database file, without the records of restores (see dumpRestored). */
 function dump(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    return dumpTables(db);
+    return dumpRestored(db);
   } finally {
     db.close();
   }
@@ -52,6 +53,9 @@ describe('backups from the command line', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, restored: made.name, previousBackup: null, setAsideFolder: null });
     expect(dump(join(fresh, 'qingbo.db'))).toBe(before);
+    const recorded = new Database(join(fresh, 'qingbo.db'), { readonly: true });
+    expect(lastAudit(recorded)).toMatchObject({ method: 'backups.restore', entity_id: made.name, after: { restored: made.name, previousBackup: null } });
+    recorded.close();
     expect(storeHashes(fresh)).toEqual(storeHashes(a));
     expect(storeHashes(fresh).length).toBeGreaterThan(1);
     expect(qingbo(['check', '--data', fresh]).status).toBe(0);

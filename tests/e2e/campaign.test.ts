@@ -253,6 +253,7 @@ describe('a special campaign (专项整治)', () => {
     await expect.poll(() => focused(dialog.getByLabel('姓名'))).toBe(true);
     await page.keyboard.type(last.name);
     await page.keyboard.press('Tab');
+    await expect.poll(() => focused(dialog.getByRole('combobox', { name: '所在单位' }))).toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(unitOf(last.town)); // the unit of 赵强, offered as it is typed
     await page.keyboard.press('Tab');
@@ -278,8 +279,11 @@ describe('a special campaign (专项整治)', () => {
     // A fifth, of the county bureau, with 王芳's 执法证号. Typing the bureau's own name (the start of
     // every 所's name, so they are offered) and Tab keeps what was typed.
     await addInspector.click();
-    await dialog.getByLabel('姓名').fill('刘洋');
+    // The dialog focuses 姓名 once it has opened: typing before that would go elsewhere.
+    await expect.poll(() => focused(dialog.getByLabel('姓名'))).toBe(true);
+    await page.keyboard.type('刘洋');
     await page.keyboard.press('Tab');
+    await expect.poll(() => focused(dialog.getByRole('combobox', { name: '所在单位' }))).toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(office.name);
     await page.getByRole('option', { name: unitOf(townA), exact: true }).waitFor({ state: 'attached' });

@@ -63,6 +63,7 @@ describe('the registry', () => {
     const shown = async () => Number(/共 (\d+) 家/.exec((await page.getByText(/^共 [\d,]+ 家$/).textContent()) ?? '')?.[1]);
     await expect.poll(shown).toBeLessThanOrEqual(5);
     expect(page.url()).toContain(`q=${encodeURIComponent(target.brand)}`);
+    const brandCount = await shown();
 
     await search.fill(target.initials);
     await page.getByRole('row', { name: new RegExp(escape(target.name)) }).waitFor();
@@ -72,11 +73,14 @@ describe('the registry', () => {
     await page.keyboard.press('/');
     await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await search.fill(target.brand);
+    // The debounced search has been asked (the address says so) and its answer is on screen.
+    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(target.brand)}`);
+    await expect.poll(shown).toBe(brandCount);
     await page.getByRole('row', { name: new RegExp(escape(target.name)) }).waitFor();
-    await page.waitForTimeout(300); // the debounced search has settled
     const first = page.getByRole('row').nth(1);
     const firstName = (await first.textContent()) ?? '';
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => first.evaluate((row) => row.contains(row.ownerDocument.activeElement))).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: '基本信息' }).waitFor();
     expect(firstName).toContain((await page.getByRole('heading', { level: 3 }).textContent()) ?? '?');

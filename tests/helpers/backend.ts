@@ -33,3 +33,25 @@ export function dumpTables(sqlite: Database.Database): string {
 }
 
 export const snapshot = (b: Backend): string => dumpTables(b.core.sqlite);
+
+/**
+ * The office's data as a restore puts it back: every table as dumpTables has it, but without the
+ * audit rows that record restores and the chain head they move on, which a restore adds.
+ */
+export function dumpRestored(sqlite: Database.Database): string {
+  const dump = JSON.parse(dumpTables(sqlite)) as Record<string, unknown>[][];
+  const [settings, audit, ...rest] = dump;
+  return JSON.stringify([
+    settings!.filter((r) => r['key'] !== 'auditHead'),
+    audit!.filter((r) => r['method'] !== 'backups.restore'),
+    ...rest,
+  ]);
+}
+
+/** The newest audit row, parsed: who did what to which entity. */
+export function lastAudit(sqlite: Database.Database): { actor: string; method: string; entity: string; entity_id: string | null; after: unknown } {
+  const row = sqlite.prepare('SELECT actor, method, entity, entity_id, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+    actor: string; method: string; entity: string; entity_id: string | null; after: string | null;
+  };
+  return { ...row, after: row.after === null ? null : (JSON.parse(row.after) as unknown) };
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { createWriteStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callOk, dumpTables, testBackend } from '../../../tests/helpers/backend';
+import { callOk, dumpRestored, dumpTables, lastAudit, testBackend } from '../../../tests/helpers/backend';
 import { png } from '../../../tests/helpers/files';
 import { databaseAtMigration, shippedMigrations } from '../../../tests/helpers/migrations';
 import { tempDir } from '../../../tests/helpers/tmp';
@@ -208,7 +208,7 @@ describe('backups', () => {
     const b = openBackend(dataDir, { stderrLevel: 'silent' });
     await withData(b);
     // The backup's own audit row is written after its snapshot.
-    const before = dumpTables(b.core.sqlite);
+    const before = dumpRestored(b.core.sqlite);
     const good = await backupNow(b);
     const files = storeHashes(dataDir);
     await b.close();
@@ -238,7 +238,10 @@ describe('backups', () => {
       expect(restored.setAsideFolder).toMatch(/backups\/恢复前-/);
       expect(existsSync(join(restored.setAsideFolder!, 'qingbo.db'))).toBe(true);
       expect(rescue.rescue).toBe(false);
-      expect(dumpTables(rescue.core.sqlite)).toBe(before);
+      // The restored data, and a record in it of the restore (its audit chain intact).
+      expect(dumpRestored(rescue.core.sqlite)).toBe(before);
+      expect(lastAudit(rescue.core.sqlite)).toMatchObject({ method: 'backups.restore', entity: 'backup', entity_id: good.name, after: { restored: good.name } });
+      expect((await callOk(rescue, 'audit.verify', {})).ok).toBe(true);
       expect(storeHashes(dataDir)).toEqual(files);
       expect((await callOk(rescue, 'system.integrity', {})).mode).toBe('normal');
       expect((await callOk(rescue, 'system.info', {})).counts.enterprises).toBe(12);

@@ -71,7 +71,9 @@ export function createRescueApi(core: Core): Api {
             if (!onThisComputer(ctx)) {
               return fail('FORBIDDEN', '数据检查未通过时无法登录，只能在运行清波的这台电脑上从备份恢复。请到服务器本机操作。');
             }
-            return ok(await restoreByName(core, (parsed.data as { name: string }).name));
+            // Nobody can sign in to damaged data: the restore is recorded as made on this computer.
+            const by = ctx.role === null ? { ...ctx, actor: '本机（恢复模式）' } : ctx;
+            return ok(await restoreByName(core, by, (parsed.data as { name: string }).name));
           default:
             return ok({ setupNeeded: false, me: null, autoLogin: false, remote: false });
         }

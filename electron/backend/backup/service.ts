@@ -4,7 +4,7 @@ import type { BackupInfo, BackupKind, BackupVerifyResult, IntegrityReport, Resto
 import { AppError } from '../../../shared/errors';
 import type { JobInfo } from '../../../shared/jobs';
 import type { RequestContext } from '../context';
-import type { Core } from '../core';
+import { write, type Core } from '../core';
 import { migrationState } from '../db/open';
 import { createBackup } from './create';
 import { backupEnv } from './env';
@@ -74,7 +74,7 @@ export async function verifyBackupByName(core: Core, name: string): Promise<Back
  * Restores a listed backup into the running backend: refused while a job runs; writes are held
  * until the restored database is open again.
  */
-export async function restoreByName(core: Core, name: string): Promise<RestoreResult> {
+export async function restoreByName(core: Core, ctx: RequestContext, name: string): Promise<RestoreResult> {
   const env = backupEnv(core);
   const settings = env.rescue ? null : readBackupSettings(core.sqlite);
   const file = findBackup(listedFolders(core.dataDir, settings ?? readBackupSettings(core.sqlite)), name);
@@ -82,6 +82,7 @@ export async function restoreByName(core: Core, name: string): Promise<RestoreRe
   if (running) throw new AppError('BUSY', `「${running.title}」正在进行，请等它完成或取消后再恢复。`, { jobId: running.id });
   const release = core.jobs.hold('正在从备份恢复数据');
   const t = performance.now();
+  let result: RestoreResult;
   try {
     const r = await restoreBackup(file, {
       dataDir: core.dataDir,
@@ -92,7 +93,7 @@ export async function restoreByName(core: Core, name: string): Promise<RestoreRe
       release: () => env.release(),
     });
     env.reopen();
-    return {
+    result = {
       restored: name,
       previousBackup: r.previousBackup,
       setAsideFolder: r.setAsideFolder,
@@ -102,6 +103,10 @@ export async function restoreByName(core: Core, name: string): Promise<RestoreRe
   } finally {
     release();
   }
+  // Recorded in the restored data: its history goes on from the backup with who put it back, and when.
+  const { ms: _ms, ...after } = result;
+  write(core, ctx, 'backups.restore', (scope) => scope.audit({ entity: 'backup', entityId: name, after }));
+  return result;
 }
 
 /** What the start-up checks found; in rescue mode with the backups and the newest one that verifies. */
