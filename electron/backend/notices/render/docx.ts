@@ -1,6 +1,6 @@
 // A notice as a .docx for last-minute edits in Word and WPS, laid out like the PDF: A4, the GB/T
-// 9704 margins, a document grid of 22 lines × 28 characters (w:docGrid linesAndChars, exact line
-// spacing of one grid line), 仿宋_GB2312 3号 body, 方正小标宋简体 2号 title, and page numbers
+// 9704 margins, 22 lines × 28 characters (a line grid with exact line spacing of one grid line,
+// and the body's characters narrowed to 28 a line), 仿宋_GB2312 3号 body, 方正小标宋简体 2号 title, and page numbers
 // "— 1 —" in 4号宋体 on the right of odd pages and the left of even ones.
 import {
   AlignmentType, BorderStyle, Document, DocumentGridType, Footer, HeightRule, LineRuleType, Packer, PageBreak, PageNumber, Paragraph,
@@ -10,7 +10,7 @@ import {
 import type { NoticeModel } from '../../../../shared/notice';
 import { BLANK_TEXT, fillTemplate, type FilledBlock, type Run, type ServiceTableRow } from './fill';
 import {
-  CHAR_PITCH_TWIPS, DOC_GRID_CHAR_SPACE, DOCX_FONTS, FOOTER_TWIPS, LINE_PITCH_TWIPS, PAGE_TWIPS, SERVICE_COLUMN_LABELS, SERVICE_COLUMNS_MM, SERVICE_ROW_MM,
+  BODY_CHAR_SPACING, CHAR_PITCH_TWIPS, DOCX_FONTS, FOOTER_TWIPS, LINE_PITCH_TWIPS, PAGE_TWIPS, SERVICE_COLUMN_LABELS, SERVICE_COLUMNS_MM, SERVICE_ROW_MM,
   SIZE_PT, signatureIndents,
 } from './layout';
 import type { ParsedTemplate } from './types';
@@ -174,7 +174,7 @@ export async function noticeDocx(template: ParsedTemplate, model: NoticeModel): 
     styles: {
       default: {
         document: {
-          run: { font: font(DOCX_FONTS.fangsong), size: halfPoints(SIZE_PT.body), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: { font: font(DOCX_FONTS.fangsong), size: halfPoints(SIZE_PT.body), characterSpacing: BODY_CHAR_SPACING, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
           paragraph: { spacing: exactLine },
         },
       },
@@ -187,7 +187,7 @@ export async function noticeDocx(template: ParsedTemplate, model: NoticeModel): 
             size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height },
             margin: { top: PAGE_TWIPS.top, right: PAGE_TWIPS.right, bottom: PAGE_TWIPS.bottom, left: PAGE_TWIPS.left, header: 851, footer: FOOTER_TWIPS, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: DOC_GRID_CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children,

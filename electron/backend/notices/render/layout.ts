@@ -52,10 +52,12 @@ export const LINE_PITCH_TWIPS = Math.floor(TEXT_HEIGHT_TWIPS / LINES_PER_PAGE);
 /** One grid character in twips (156 mm / 28). */
 export const CHAR_PITCH_TWIPS = TEXT_WIDTH_TWIPS / CHARS_PER_LINE;
 /**
- * w:docGrid charSpace: the grid's character pitch minus the Normal style's font size, in 1/4096 pt
- * (ECMA-376 17.6.5); -848 for 16 pt text in 156 mm.
+ * Character spacing of the body text in twentieths of a point (w:spacing in w:rPr): 16 pt
+ * characters narrowed so that 28 fit in 156 mm, rounded down (−5: 15.75 pt a character). A
+ * w:docGrid of type linesAndChars would do the same in Word, but LibreOffice spreads its
+ * characters wider than the grid; spacing on the text is read alike by Word, WPS and LibreOffice.
  */
-export const DOC_GRID_CHAR_SPACE = Math.round((CHAR_PITCH_TWIPS / 20 - SIZE_PT.body) * 4096);
+export const BODY_CHAR_SPACING = Math.floor(CHAR_PITCH_TWIPS - SIZE_PT.body * 20);
 /** Word's footer distance (page bottom edge → bottom of the footer line) that puts the 一字线 7 mm below the 版心. */
 export const FOOTER_TWIPS = twips(MARGIN_MM.bottom - PAGE_NUMBER_GAP_MM - mmOfPt(SIZE_PT.pageNumber) / 2);
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeTypes, type NoticeModel, type NoticeType } from '../../../../shared/notice';
@@ -295,10 +295,24 @@ describe('the PDF (Chromium print engine, measured with poppler)', () => {
   });
 });
 
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
 describe('the DOCX', () => {
-  // LibreOffice (soffice) is not installed on this machine, so the file is not opened by an office
-  // suite here: its XML is checked instead (page, grid, fonts, every value). Open one by hand with
-  // `soffice --headless --convert-to pdf` where LibreOffice is available.
+  // Its XML is checked everywhere (page, grid, fonts, every value); where LibreOffice is installed
+  // (not on the CI machine, whose packages are listed in .ci/run) it is also opened and printed.
+  it.skipIf(!soffice)('opens in LibreOffice with 28 characters a line inside the 版心 (skipped without LibreOffice)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'notice.docx');
+    writeFileSync(file, await noticeRenderer.docx(noticeRenderer.parse('correctionOrder', builtinTemplateText('correctionOrder')), sampleNoticeModel('correctionOrder')));
+    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+    const lines = textLines(readFileSync(join(dir, 'notice.pdf'))).filter((l) => l.page === 1);
+    // Full lines of Chinese text (no half-width digits) hold 28 characters, as the PDF's do.
+    const full = lines.filter((l) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”《》]+$/.test(l.text) && l.words[0]!.xMin < 28 + 1 && l.text.length >= 20);
+    expect(full.length).toBeGreaterThan(0);
+    for (const l of full) expect(l.text.length, l.text).toBe(28);
+    for (const l of lines) expect(l.words[0]!.xMin, l.text).toBeGreaterThanOrEqual(28 - 1);
+  });
+
   it('has the A4 page, GB/T 9704 margins and grid, the fonts and page numbers, and every value of every type', async () => {
     for (const type of noticeTypes) {
       const template = noticeRenderer.parse(type, builtinTemplateText(type));
@@ -310,7 +324,9 @@ describe('the DOCX', () => {
       const doc = zip.get('word/document.xml')!.toString('utf8');
       expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
       expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="\d+" w:footer="1447" w:gutter="0"\/>/);
-      expect(doc).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-841"/>');
+      expect(doc).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+      // 3号 characters narrowed by 0.25 pt: 28 of them in the 156 mm line.
+      expect(zip.get('word/styles.xml')!.toString('utf8')).toMatch(/<w:rPrDefault><w:rPr>.*<w:spacing w:val="-5"\/><w:sz w:val="32"\/>/);
       expect(doc).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
       expect(doc).toContain('<w:pStyle w:val="NoticeTitle"/>');
       const text = squash(
@@ -329,7 +345,7 @@ describe('the DOCX', () => {
     writeFileSync(file, await noticeRenderer.docx(noticeRenderer.parse('penaltyDecision', builtinTemplateText('penaltyDecision')), sampleNoticeModel('penaltyDecision')));
     const zip = await readZip(file);
     const styles = zip.get('word/styles.xml')!.toString('utf8');
-    expect(styles).toContain('<w:rFonts w:ascii="仿宋_GB2312" w:cs="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/>');
+    expect(styles).toContain('<w:rFonts w:ascii="仿宋_GB2312" w:cs="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:spacing w:val="-5"/><w:sz w:val="32"/>');
     expect(styles).toMatch(/w:styleId="NoticeTitle".*?<w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/);
     expect(styles).toMatch(/w:styleId="NoticeHeading".*?w:eastAsia="黑体"/);
     expect(zip.get('word/settings.xml')!.toString('utf8')).toContain('<w:evenAndOddHeaders/>');
