@@ -3,15 +3,15 @@
 // the integrity report, the backup list, the restore and the login status.
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { contract, isMethodName, type MethodName } from '../../../shared/contract';
-import { AppError, fail, ok } from '../../../shared/errors';
-import { describeZodError } from '../../../shared/validation';
+import type { MethodName } from '../../../shared/contract';
+import { fail } from '../../../shared/errors';
 import type { Api } from '../api';
 import type { Core } from '../core';
 import type { RequestContext } from '../context';
 import { connect, type DbAccess, type Sqlite } from '../db/open';
 import * as schema from '../db/schema';
 import { migrationsDir } from '../paths';
+import { limitedApi, Refusal } from './limited-api';
 import { integrityReport, listBackupsOf, restoreByName } from './service';
 
 /** The methods rescue mode answers. */
@@ -49,39 +49,23 @@ function onThisComputer(ctx: RequestContext): boolean {
 
 /** The API of a backend in rescue mode. */
 export function createRescueApi(core: Core): Api {
-  return {
-    async call(method, rawInput, ctx) {
-      if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 80)}`);
-      if (!rescueMethods.includes(method)) {
-        return fail('INTEGRITY', '数据检查未通过，清波处于恢复模式：请先从备份恢复数据。');
-      }
-      const def = contract[method];
-      const parsed = def.input.safeParse(rawInput ?? {});
-      if (!parsed.success) {
-        const { message, problems } = describeZodError(def.input, parsed.error);
-        return fail('VALIDATION', message, { field: problems[0]?.field, problems });
-      }
-      try {
-        switch (method) {
-          case 'system.integrity':
-            return ok(await integrityReport(core));
-          case 'backups.list':
-            return ok(await listBackupsOf(core));
-          case 'backups.restore':
-            if (!onThisComputer(ctx)) {
-              return fail('FORBIDDEN', '数据检查未通过时无法登录，只能在运行清波的这台电脑上从备份恢复。请到服务器本机操作。');
-            }
-            // Nobody can sign in to damaged data: the restore is recorded as made on this computer.
-            const by = ctx.role === null ? { ...ctx, actor: '本机（恢复模式）' } : ctx;
-            return ok(await restoreByName(core, by, (parsed.data as { name: string }).name));
-          default:
-            return ok({ setupNeeded: false, me: null, autoLogin: false, remote: false });
+  const refused = { code: 'INTEGRITY' as const, message: '数据检查未通过，清波处于恢复模式：请先从备份恢复数据。' };
+  return limitedApi(core, 'rescue', rescueMethods, refused, async (method, input, ctx) => {
+    switch (method) {
+      case 'system.integrity':
+        return integrityReport(core);
+      case 'backups.list':
+        return listBackupsOf(core);
+      case 'backups.restore': {
+        if (!onThisComputer(ctx)) {
+          return new Refusal(fail('FORBIDDEN', '数据检查未通过时无法登录，只能在运行清波的这台电脑上从备份恢复。请到服务器本机操作。'));
         }
-      } catch (err) {
-        if (err instanceof AppError) return { ok: false, error: err.toInfo() };
-        core.log.error('rescue method failed', { method, error: (err as Error).stack ?? String(err) });
-        return fail('INTERNAL', `「${def.title}」失败：${(err as Error).message}。详情已写入日志。`);
+        // Nobody can sign in to damaged data: the restore is recorded as made on this computer.
+        const by = ctx.role === null ? { ...ctx, actor: '本机（恢复模式）' } : ctx;
+        return restoreByName(core, by, (input as { name: string }).name);
       }
-    },
-  };
+      default:
+        return { setupNeeded: false, me: null, autoLogin: false, remote: false };
+    }
+  });
 }
