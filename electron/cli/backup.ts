@@ -60,7 +60,11 @@ export async function backupCommand(sub: string | undefined, dataDir: string | u
       const list = await listBackupsOf(b.core);
       if (json) console.log(JSON.stringify({ ok: true, backups: list }));
       else if (list.length === 0) console.log('还没有备份。');
-      else for (const i of list) console.log(`${i.problem ? '✗' : '✓'} ${i.name}  ${(i.size / MB).toFixed(1)} MB  ${i.folder}${i.problem ? `\n    ${i.problem}` : ''}`);
+      else {
+        for (const i of list) {
+          console.log(`${i.problem ? '✗' : '✓'} ${i.name}  ${(i.size / MB).toFixed(1)} MB  ${i.folder}${i.encrypted ? '  （数据库已加密）' : ''}${i.problem ? `\n    ${i.problem}` : ''}`);
+        }
+      }
       return 0;
     });
   }

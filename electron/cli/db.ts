@@ -43,8 +43,11 @@ export async function dbCommand(backend: Backend, sub: string | undefined, json:
     const s = await callApi<EncryptionStatus>(backend, 'system.setEncryption', { current, next, remember: false });
     setDbKey(next ?? undefined);
     const ms = Math.round(performance.now() - t);
-    const done = sub === 'decrypt' ? '已解除数据库加密' : current ? '已更换数据库密码' : '数据库已加密';
-    print(s, `${done}（用时 ${ms} ms）。${describe(s)}${s.encrypted ? `\n以后运行命令时请在终端中输入数据库密码，或设置环境变量 ${DB_PASSWORD_ENV}。` : ''}`);
+    const text = s.encrypted
+      ? `${current ? '已更换数据库密码' : '数据库已加密'}（${s.cipher ?? '未知算法'}，用时 ${ms} ms）。文件库中的照片和扫描件未加密。\n` +
+        `以后运行命令时请在终端中输入数据库密码，或设置环境变量 ${DB_PASSWORD_ENV}。`
+      : `已解除数据库加密（用时 ${ms} ms），数据库恢复为普通 SQLite 文件。`;
+    print(s, text);
     return 0;
   }
   throw new UsageError('用法：qingbo db status|encrypt|decrypt --data 目录（运行 qingbo --help 查看详情）');
