@@ -66,6 +66,15 @@ describe('an encrypted database', () => {
     await card.getByTestId('encryption-status').getByText(/数据库已加密（\w+/).waitFor();
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'encryption', 'settings', false);
+    // The daily backup of the first start was made before encrypting: restoring it is said to decrypt.
+    const backups = page.locator('#backups');
+    const plain = backups.getByRole('row').filter({ hasText: '每日' }).first();
+    expect(await plain.innerText()).not.toContain('数据库已加密');
+    await plain.getByRole('button', { name: '从此备份恢复' }).click();
+    await page.getByTestId('restore-unencrypted').waitFor();
+    await shot(page, 'encryption', 'restore-warning', false);
+    await button(page.getByRole('dialog'), '取消').click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     // 更换密码: the current one is checked beside its field.
     await button(card, '更换密码…').click();

@@ -47,7 +47,8 @@ function BackupCardBody() {
   });
 
   const onRestore = async (b: BackupInfo) => {
-    if (await confirmRestore(modal, b, true)) restore.mutate(b);
+    const encryptedNow = (await queryClient.fetchQuery({ queryKey: ['system.encryption'], queryFn: () => call('system.encryption', {}) })).encrypted;
+    if (await confirmRestore(modal, b, true, encryptedNow)) restore.mutate(b);
   };
 
   return (
