@@ -144,6 +144,15 @@ function packLeftCopies(backend: AssembledBackend, options: BackendOptions): voi
 }
 
 type AssembledBackend = Backend & { track(p: Promise<unknown>): void };
+
+/** Makes `sqlite` the core's main connection (API, queries, job bookkeeping) and closes the one it replaces. */
+function useConnection(core: Core, sqlite: Sqlite, db: Db = drizzle(sqlite, { schema })): void {
+  const old = core.sqlite;
+  core.sqlite = sqlite;
+  core.db = db;
+  core.jobs.useMain(sqlite);
+  old.close();
+}
 type Mode = 'normal' | 'rescue' | 'locked';
 
 function assemble(
@@ -156,14 +165,8 @@ function assemble(
     report,
     access: accessOf(options),
     ...(options.keyStore ? { keyStore: options.keyStore } : {}),
-    release: () => {
-      // Calls arriving while the files are swapped meet an empty stand-in, never a closed connection.
-      const old = core.sqlite;
-      core.sqlite = rescueConnection(core.dbFile, env.access);
-      core.db = drizzle(core.sqlite, { schema });
-      core.jobs.useMain(core.sqlite);
-      old.close();
-    },
+    // Calls arriving while the files are swapped meet an empty stand-in, never a closed connection.
+    release: () => useConnection(core, rescueConnection(core.dbFile, env.access)),
     reopen: () => {
       const standIn = core.sqlite;
       try {
@@ -201,11 +204,7 @@ function assemble(
       if (err.code !== 'INTEGRITY') throw err;
       // The password is right but the data failed the checks: rescue mode, which can read the backup settings now.
       core.log.error('data failed the start-up checks after unlocking: rescue mode', { error: err.message });
-      const standIn = core.sqlite;
-      core.sqlite = rescueConnection(core.dbFile, access);
-      core.db = drizzle(core.sqlite, { schema });
-      core.jobs.useMain(core.sqlite);
-      standIn.close();
+      useConnection(core, rescueConnection(core.dbFile, access));
       env.access = access;
       core.jobs.useAccess(access);
       env.locked = false;
@@ -214,11 +213,7 @@ function assemble(
       current = createRescueApi(core);
       return;
     }
-    const standIn = core.sqlite;
-    core.sqlite = data.sqlite;
-    core.db = data.db;
-    core.jobs.useMain(data.sqlite);
-    standIn.close();
+    useConnection(core, data.sqlite, data.db);
     env.access = access;
     core.jobs.useAccess(access);
     core.jobs.recoverInterrupted();

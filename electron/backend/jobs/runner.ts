@@ -78,12 +78,7 @@ export class JobRunner {
 
   constructor(opts: JobRunnerOptions) {
     this.opts = opts;
-    if (opts.recoverInterrupted !== false) this.markInterrupted();
-  }
-
-  /** Marks jobs a dead process left 'running' as interrupted (when the database is opened after the runner). */
-  recoverInterrupted(): void {
-    this.markInterrupted();
+    if (opts.recoverInterrupted !== false) this.recoverInterrupted();
   }
 
   /**
@@ -91,7 +86,7 @@ export class JobRunner {
    * is really running in another process (a server beside this CLI) holds the write lock for
    * its whole transaction, so when the lock cannot be had at once, nothing is marked.
    */
-  private markInterrupted(): void {
+  recoverInterrupted(): void {
     const { main } = this.opts;
     const timeout = main.pragma('busy_timeout', { simple: true }) as number;
     main.pragma('busy_timeout = 0');
@@ -240,10 +235,10 @@ export class JobRunner {
     return { ...info };
   }
 
-  /** The running job other than `id` that holds the write transaction, if any. */
+  /** Whether a running job other than `id` holds the write transaction (write jobs run one at a time). */
   private writerOtherThan(id: string): boolean {
-    for (const j of this.running.values()) if (j.info.id !== id && j.info.status === 'running' && !j.readOnly) return true;
-    return false;
+    const writer = this.activeWriteJob();
+    return writer !== null && writer.id !== id;
   }
 
   /** Writes a job's row now, or keeps it until the job holding the write transaction ends. */
