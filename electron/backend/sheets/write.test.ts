@@ -62,6 +62,9 @@ describe('writing .xlsx', () => {
     expect(ws.getCell('A1').value).toBe('华容县企业名录');
     expect(ws.getCell('A2').font?.bold).toBe(true);
     expect(ws.getCell('D2').font?.bold).toBe(true);
+    // Data cells share the plain style: no bold carried over, numbers in the General format.
+    expect(ws.getCell('A3').font?.bold).toBeFalsy();
+    expect(ws.getCell('B3').numFmt ?? 'General').toBe('General');
     expect(ws.model.merges).toEqual(['A1:D1']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.autoFilter).toBe('A2:D2');

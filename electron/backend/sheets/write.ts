@@ -68,6 +68,13 @@ const columnLetter = (n: number): string => {
   return s;
 };
 
+// ExcelJS gives every new cell a style object of its own, and its style table looks a style up by
+// that object's identity before rendering it to XML for comparison; the render is most of the
+// writer's time. Data cells carry no style, so they share one object per value type (ExcelJS
+// picks the number format from the first cell's type) and the lookup is a hit after the first row.
+const PLAIN_TEXT: Partial<ExcelJS.Style> = Object.freeze({});
+const PLAIN_NUMBER: Partial<ExcelJS.Style> = Object.freeze({});
+
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface Abortable {
@@ -118,7 +125,12 @@ export async function writeXlsx(filePath: string, options: WriteXlsxOptions): Pr
     for await (const values of options.rows) {
       // A full disk or a vanished folder: stop now rather than feed a dead stream.
       if (outError) throw outError;
-      ws.addRow(Array.from({ length: columns.length }, (_, i) => cellValue(values[i]))).commit();
+      const row = ws.addRow(Array.from({ length: columns.length }, (_, i) => cellValue(values[i])));
+      for (let i = 1; i <= columns.length; i++) {
+        const cell = row.getCell(i);
+        cell.style = typeof cell.value === 'number' ? PLAIN_NUMBER : PLAIN_TEXT;
+      }
+      row.commit();
       n++;
       if (options.onRow) await options.onRow(n);
       if (n % YIELD_EVERY === 0) await nextTick();
