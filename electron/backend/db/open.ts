@@ -93,6 +93,9 @@ export function configureConnection(sqlite: Sqlite): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 32 MB of page cache instead of SQLite's 2 MB: a bulk import updates nine indexes and two
+  // full-text indexes in random order, which thrashed the small cache (about 10 % of its time).
+  sqlite.pragma('cache_size = -32768');
 }
 
 /** Opens (and creates) the database file, checks it, migrates it; throws INTEGRITY with a clear message if damaged. */
