@@ -14,6 +14,8 @@ async function threeWrites(): Promise<Backend> {
 const verify = (b: Backend) => callOk(b, 'audit.verify', {});
 const lastRow = (b: Backend) => b.core.sqlite.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditRow;
 
+const lastRowBefore = (b: Backend, id: number) => b.core.sqlite.prepare('SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string;
+
 /** Appends a row the way someone who knows the hash rule but bypasses the program would. */
 function forgeRow(b: Backend, correctHash: boolean): number {
   const prev = lastRow(b);
@@ -85,6 +87,21 @@ describe('the audit chain', () => {
     d.core.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(AUDIT_HEAD_KEY);
     expect(await verify(d)).toMatchObject({ ok: true, rows: 2, head: null, reason: expect.stringContaining('尚未登记最后一条') as string });
     expect(verifyAuditChain(d.core.sqlite).firstBrokenId).toBeNull();
+  });
+
+  it('chains rows appended together as if appended one by one, and records the last as the head', async () => {
+    const b = await threeWrites();
+    const { appendAuditRows } = await import('./audit');
+    b.core.sqlite.transaction(() => {
+      appendAuditRows(b.core.sqlite, '张干事', 'enterprises.import', [1, 2, 3].map((n) => ({ entity: 'enterprise', entityId: n, after: { name: `企业${n}` } })));
+      appendAuditRows(b.core.sqlite, '张干事', 'enterprises.import', []);
+    })();
+    expect(await verify(b)).toMatchObject({ ok: true, rows: 6 });
+    const rows = b.core.sqlite.prepare('SELECT * FROM audit_log WHERE id > 3 ORDER BY id').all() as AuditRow[];
+    expect(rows.map((r) => r.entity_id)).toEqual(['1', '2', '3']);
+    rows.forEach((r, i) => expect(r.prev_hash).toBe(i === 0 ? lastRowBefore(b, 4) : rows[i - 1]!.hash));
+    const head = JSON.parse(b.core.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(AUDIT_HEAD_KEY) as string) as unknown;
+    expect(head).toEqual({ id: 6, hash: rows[2]!.hash });
   });
 
   it('is refused outside a transaction', async () => {

@@ -71,22 +71,38 @@ function statementsOf(sqlite: Sqlite) {
 
 /** Appends one audit row on `sqlite`; call it inside the transaction that makes the change. */
 export function appendAudit(sqlite: Sqlite, actor: string, method: string, input: AuditInput): void {
+  appendAuditRows(sqlite, actor, method, [input]);
+}
+
+/**
+ * Appends audit rows in order, each chained to the one before; the chain head is read and
+ * recorded once for all of them (an import writes one row per enterprise). Call it inside the
+ * transaction that makes the changes.
+ */
+export function appendAuditRows(sqlite: Sqlite, actor: string, method: string, inputs: readonly AuditInput[]): void {
   if (!sqlite.inTransaction) throw new Error('appendAudit must run inside the write transaction');
+  if (inputs.length === 0) return;
   const stmt = statementsOf(sqlite);
-  const prevHash = (stmt.last.get() as string | undefined) ?? GENESIS_HASH;
-  const row = {
-    at: new Date().toISOString(),
-    actor,
-    method,
-    entity: input.entity,
-    entity_id: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-    before: json(input.before),
-    after: json(input.after),
-    reason: input.reason ?? null,
-  };
-  const hash = auditHash(prevHash, row);
-  const id = Number(stmt.insert.run({ ...row, prev_hash: prevHash, hash }).lastInsertRowid);
-  stmt.head.run(JSON.stringify({ id, hash } satisfies AuditHead), row.at);
+  let prevHash = (stmt.last.get() as string | undefined) ?? GENESIS_HASH;
+  let head: AuditHead | undefined;
+  let at = '';
+  for (const input of inputs) {
+    const row = {
+      at: new Date().toISOString(),
+      actor,
+      method,
+      entity: input.entity,
+      entity_id: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+      before: json(input.before),
+      after: json(input.after),
+      reason: input.reason ?? null,
+    };
+    const hash = auditHash(prevHash, row);
+    head = { id: Number(stmt.insert.run({ ...row, prev_hash: prevHash, hash }).lastInsertRowid), hash };
+    prevHash = hash;
+    at = row.at;
+  }
+  stmt.head.run(JSON.stringify(head), at);
 }
 
 /**

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { JobInfo, JobStatus } from '../../../shared/jobs';
-import { appendAudit, type AuditInput } from '../audit/audit';
+import { appendAuditRows, type AuditInput } from '../audit/audit';
 import { configureConnection, connect, type DbAccess, type Db, type Sqlite } from '../db/open';
 import * as schema from '../db/schema';
 import type { Logger } from '../log';
@@ -24,6 +24,8 @@ export interface JobContext {
   checkpoint(): Promise<void>;
   /** Writes an audit row in the job's transaction (for a read-only job: when it completes). */
   audit(input: AuditInput): void;
+  /** Writes audit rows in order, like `audit` for each, with one read and one write of the chain head. */
+  auditRows(inputs: readonly AuditInput[]): void;
   /** Runs a write in the job's transaction (for a read-only job: when it completes, before its audit rows). */
   write(fn: (sqlite: Sqlite) => void): void;
 }
@@ -198,7 +200,11 @@ export class JobRunner {
           await yieldToLoop();
           if (job.cancelRequested) throw new AppError('CANCELLED', '任务已取消，所有改动已撤销');
         },
-        audit: (a) => (job.readOnly ? deferred.push((db) => appendAudit(db, actor, info.kind, a)) : appendAudit(sqlite, actor, info.kind, a)),
+        audit: (a) => ctx.auditRows([a]),
+        auditRows: (rows) => {
+          if (job.readOnly) deferred.push((db) => appendAuditRows(db, actor, info.kind, rows));
+          else appendAuditRows(sqlite, actor, info.kind, rows);
+        },
         write: (fn) => (job.readOnly ? deferred.push(fn) : fn(sqlite)),
       };
       await ctx.checkpoint();

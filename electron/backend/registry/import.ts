@@ -17,6 +17,7 @@ import type { RequestContext } from '../context';
 import type { Core } from '../core';
 import { townshipsOf } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
+import type { AuditInput } from '../audit/audit';
 import { detectHeader } from '../sheets/headers';
 import { openSheet, type SheetRow } from '../sheets/read';
 import { writeXlsx } from '../sheets/write';
@@ -118,6 +119,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     dataRows = batch.dataRows;
     rejected.push(...batch.rejected);
     warnings.push(...batch.warnings);
+    const audits: AuditInput[] = [];
     for (const { row, data, present, keys } of batch.rows) {
       const reason = `导入「${input.fileName}」第 ${row} 行`;
       let existingId: number | undefined;
@@ -128,7 +130,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
       }
       if (existingId === undefined) {
         const id = writer.insert(data, null, now, keys);
-        jc.audit({ entity: 'enterprise', entityId: id, after: diffData(null, data)?.after, reason });
+        audits.push({ entity: 'enterprise', entityId: id, after: diffData(null, data)?.after, reason });
         inserted++;
         continue;
       }
@@ -143,7 +145,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
         continue;
       }
       writer.update(existingId, next, null, now);
-      jc.audit({ entity: 'enterprise', entityId: existingId, ...diff, reason });
+      audits.push({ entity: 'enterprise', entityId: existingId, ...diff, reason });
       updated++;
       if (changes.length < MAX_CHANGES_SHOWN) {
         changes.push({
@@ -159,6 +161,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
         });
       }
     }
+    jc.auditRows(audits);
     if (writer.pendingIndex() >= INDEX_EVERY) writer.indexPending();
   }
   if (dataRows === 0) throw new AppError('VALIDATION', `「${input.fileName}」第 ${input.headerRow} 行（表头）之后没有数据行`);
