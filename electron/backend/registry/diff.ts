@@ -10,7 +10,13 @@ function shown(key: Key, value: unknown): unknown {
   return value;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown): boolean => {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  // Lists and licences compare by content; differing plain values differ.
+  return typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && JSON.stringify(x) === JSON.stringify(y);
+};
 
 /** The fields that differ, with before and after values (only those fields); null when nothing changed. */
 export function diffData(
