@@ -101,17 +101,45 @@ interface Reading {
   alternate: string;
 }
 
+// pinyin-pro removes tone marks with a chain of nine regular expressions per syllable, about half
+// its time on a company name; there are only some 1,500 toned syllables, so this strips each once.
+const TONE_MARKS: [RegExp, string][] = [
+  [/[āáǎà]/g, 'a'],
+  [/[ōóǒò]/g, 'o'],
+  [/[ēéěè]/g, 'e'],
+  [/[īíǐì]/g, 'i'],
+  [/[ūúǔù]/g, 'u'],
+  [/[ǖǘǚǜü]/g, 'v'],
+  [/n̄|[ńňǹ]/g, 'n'],
+  [/m̄|m̌|m̀|ḿ/g, 'm'],
+  [/ê̄|ê̌|[ếề]/g, 'ê'],
+];
+const toneless = new Map<string, string>();
+function withoutTone(syllable: string): string {
+  let plain = toneless.get(syllable);
+  if (plain === undefined) {
+    plain = TONE_MARKS.reduce((s, [re, to]) => s.replace(re, to), syllable);
+    toneless.set(syllable, plain);
+  }
+  return plain;
+}
+
 function readName(name: string): Reading {
   const chars = [...name];
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  // Tone marks are removed below, from the syllables of Han characters only (as pinyin-pro's own
+  // toneType 'none' and v options do): other text such as "Café" stays as written.
+  const syllables = pinyin(name, { type: 'array', nonZh: 'consecutive' });
   // pinyin-pro returns one entry per Han character and one per run of other characters.
   let initials = '';
   let alternate = '';
   let i = 0;
-  for (const syl of syllables) {
+  for (let k = 0; k < syllables.length; k++) {
+    const syl = syllables[k]!;
     const ch = chars[i] ?? '';
     if (HAN.test(ch)) {
-      const first = syl[0]?.toLowerCase() ?? '';
+      const plain = withoutTone(syl);
+      syllables[k] = plain;
+      const first = plain[0]?.toLowerCase() ?? '';
       initials += first;
       const other = readingsOf(ch).find((r) => r[0] && r[0] !== first);
       alternate += other?.[0] ?? first;

@@ -47,4 +47,4 @@ cached.exports = parseSax;
 
 const ExcelJS = requireCjs('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
-export type { CellValue } from 'exceljs';
+export type { CellValue, Style } from 'exceljs';

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from './exceljs';
+import ExcelJS, { type Style } from './exceljs';
 import { AppError } from '../../../shared/errors';
 
 export type CellInput = string | number | null;
@@ -72,8 +72,8 @@ const columnLetter = (n: number): string => {
 // that object's identity before rendering it to XML for comparison; the render is most of the
 // writer's time. Data cells carry no style, so they share one object per value type (ExcelJS
 // picks the number format from the first cell's type) and the lookup is a hit after the first row.
-const PLAIN_TEXT: Partial<ExcelJS.Style> = Object.freeze({});
-const PLAIN_NUMBER: Partial<ExcelJS.Style> = Object.freeze({});
+const PLAIN_TEXT: Partial<Style> = Object.freeze({});
+const PLAIN_NUMBER: Partial<Style> = Object.freeze({});
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
