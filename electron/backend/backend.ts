@@ -168,24 +168,20 @@ function assemble(
     // Calls arriving while the files are swapped meet an empty stand-in, never a closed connection.
     release: () => useConnection(core, rescueConnection(core.dbFile, env.access)),
     reopen: () => {
-      const standIn = core.sqlite;
+      // The restored database replaces the stand-in only once it is open and up to date; until
+      // then, and for good if that fails, calls keep meeting the stand-in (in rescue mode).
+      let opened: ReturnType<typeof openDatabase> | undefined;
       try {
-        const opened = openDatabase(core.dbFile, { ...env.access, migrate: true });
-        core.sqlite = opened.sqlite;
-        standIn.close();
-        core.db = opened.db;
+        opened = openDatabase(core.dbFile, { ...env.access, migrate: true });
         bringReferenceDataUpToDate(opened.sqlite, core.log);
       } catch (err) {
-        if (core.sqlite !== standIn) core.sqlite.close();
-        core.sqlite = standIn;
-        core.db = drizzle(standIn, { schema });
+        opened?.sqlite.close();
         env.rescue = true;
         env.report = { ok: false, items: [{ name: '数据库', ok: false, detail: (err as Error).message }], ms: 0 };
         current = createRescueApi(core);
-        core.jobs.useMain(core.sqlite);
         throw new AppError('INTEGRITY', `恢复后的数据库无法打开：${(err as Error).message}`);
       }
-      core.jobs.useMain(core.sqlite);
+      useConnection(core, opened.sqlite, opened.db);
       env.rescue = false;
       env.report = { ok: true, items: [{ name: '数据', ok: true, detail: '已从备份恢复' }], ms: 0 };
       current = createApi(core);
