@@ -16,12 +16,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The Electron entry and the CLI share the backend chunks. The import's reading thread
-        // is an entry of its own, found beside them (registry/import-reader.ts).
+        // The Electron entry and the CLI share the backend chunks. The worker threads (the
+        // import's reading thread, the quick check beside an export) are entries of their own,
+        // found beside them (threads.ts).
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/entry.ts'),
           'import-worker': resolve('electron/backend/registry/import-worker.ts'),
+          'check-worker': resolve('electron/backend/db/check-worker.ts'),
         },
       },
     },

@@ -34,6 +34,8 @@ export interface BackendTimings {
   foreignKeyMs: number;
   fileCheckMs: number;
   migrateMs: number;
+  /** The quick check was left to the caller (deferQuickCheck), who must await it before handing anything out. */
+  quickCheckDeferred?: boolean;
 }
 
 export interface Backend {
@@ -62,6 +64,8 @@ export interface BackendOptions {
   pdfRenderer?: PdfRenderer;
   /** Also check foreign keys and the presence of every stored file (the app and the server at start). */
   startupChecks?: boolean;
+  /** Leave the quick check to the caller, who runs it alongside a command that only reads (db/check-thread.ts). */
+  deferQuickCheck?: boolean;
 }
 
 function bringReferenceDataUpToDate(sqlite: Sqlite, log: Logger): void {
@@ -91,9 +95,10 @@ function openData(dataDir: string, options: BackendOptions, log: Logger, files: 
   const paths = dataPaths(dataDir);
   const migrating = options.migrate !== false;
   const t0 = performance.now();
-  const { sqlite, db, timings } = openDatabase(paths.db, {
+  const { sqlite, db, timings, quickCheckDeferred } = openDatabase(paths.db, {
     ...accessOf(options),
     migrate: migrating,
+    deferQuickCheck: options.deferQuickCheck === true,
     foreignKeyCheck: options.startupChecks === true,
     beforeMigrate: (conn, state) => {
       try {
@@ -104,7 +109,9 @@ function openData(dataDir: string, options: BackendOptions, log: Logger, files: 
       }
     },
   });
-  const items: IntegrityItem[] = [{ name: '数据库页面', ok: true, detail: `完好（快速检查 ${Math.round(timings.quickCheckMs)} ms）` }];
+  const items: IntegrityItem[] = [
+    { name: '数据库页面', ok: true, detail: quickCheckDeferred ? '与本次操作同时检查' : `完好（快速检查 ${Math.round(timings.quickCheckMs)} ms）` },
+  ];
   const tf = performance.now();
   if (options.startupChecks) {
     items.push({ name: '外键关联', ok: true, detail: `无断开的关联（${Math.round(timings.foreignKeyMs)} ms）` });
@@ -116,7 +123,7 @@ function openData(dataDir: string, options: BackendOptions, log: Logger, files: 
     }
   }
   if (migrating) bringReferenceDataUpToDate(sqlite, log);
-  return { sqlite, db, timings: { ...timings, fileCheckMs: performance.now() - tf }, items, ms: Math.round(performance.now() - t0) };
+  return { sqlite, db, timings: { ...timings, fileCheckMs: performance.now() - tf, quickCheckDeferred }, items, ms: Math.round(performance.now() - t0) };
 }
 
 /** Opens (creating if needed) the data directory: checks and migrates the database, starts the job runner. */

@@ -261,7 +261,8 @@ export async function main(argv: string[]): Promise<number> {
       const dataDir = requireData(values.data);
       if (command === 'import' && !positionals[2]) throw new UsageError('缺少要导入的文件，例如：qingbo import enterprises 名录.xlsx --data ./data');
       if (command === 'export' && !values.out) throw new UsageError('缺少 --out 文件，例如：--out 企业名录.xlsx');
-      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn' });
+      // An export only reads: its quick check runs on the other core meanwhile (exportEnterprises awaits it).
+      const backend = openBackend(dataDir, { ...dbKey(), stderrLevel: 'warn', deferQuickCheck: command === 'export' });
       try {
         return command === 'import'
           ? await importEnterprises(backend, positionals[2]!, { dryRun: values['dry-run'] ?? false, json, rejectedOut: values['rejected-out'] })

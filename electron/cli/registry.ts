@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors';
 import type { ExportResult, ImportPreview, ImportResult } from '../../shared/import';
 import type { Backend } from '../backend/backend';
 import { filterFromOptions, type FilterOptions } from './filter';
+import { quickCheckAlongside } from '../backend/db/check-thread';
+import { dbKey } from './dbkey';
 import { callApi, runJob } from './jobs';
 import { UsageError } from './usage';
 
@@ -53,8 +55,16 @@ export interface ExportOptions extends FilterOptions {
 
 /** Exports the (filtered) registry to an xlsx file. */
 export async function exportEnterprises(backend: Backend, o: ExportOptions): Promise<number> {
-  const filter = filterFromOptions(backend, o);
-  const done = await runJob(backend, 'enterprises.export', { filter }, o.json);
+  const check = backend.timings.quickCheckDeferred ? quickCheckAlongside(backend.core.dbFile, dbKey()) : null;
+  let done: Awaited<ReturnType<typeof runJob>>;
+  try {
+    const filter = filterFromOptions(backend, o);
+    done = await runJob(backend, 'enterprises.export', { filter }, o.json);
+    // Nothing is handed out from a database that failed its check.
+    await check?.done;
+  } finally {
+    await check?.stop();
+  }
   if (done.status !== 'succeeded') throw new AppError(done.error?.code ?? 'INTERNAL', done.error?.message ?? done.message);
   const r = done.result as ExportResult;
   const out = resolve(o.out);

@@ -1,5 +1,5 @@
 // The `qingbo` command line as a clerk or a script would run it.
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCode } from '../../shared/uscc';
@@ -77,6 +77,28 @@ describe('qingbo CLI', () => {
     const report = JSON.parse(bad.stdout) as { ok: boolean; items: { ok: boolean; detail: string }[] };
     expect(report.ok).toBe(false);
     expect(report.items.find((i) => !i.ok)?.detail).toMatch(/损坏|完整性/);
+
+    // An export checks the file alongside and hands nothing out when the check fails, even when
+    // the damaged pages are not among those it read.
+    const out = join(tempDir(), '名录.xlsx');
+    const exported = qingbo(['export', 'enterprises', '--data', data, '--out', out, '--json']);
+    expect(exported.status).not.toBe(0);
+    expect(`${exported.stdout}${exported.stderr}`).toMatch(/完整性检查未通过|文件已损坏/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exports from a healthy (and an encrypted) folder with the quick check alongside', () => {
+    const data = tempDir();
+    qingbo(['demo', '--data', data, '--enterprises', '50', '--records-per-enterprise', '0']);
+    const out = join(tempDir(), '名录.xlsx');
+    const plain = qingbo(['export', 'enterprises', '--data', data, '--out', out, '--json']);
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ ok: true, rows: 50 });
+    expect(qingbo(['db', 'encrypt', '--data', data], 60_000, { input: '清波测试密码2026\n清波测试密码2026\n' }).status).toBe(0);
+    const env = { QINGBO_DB_PASSWORD: '清波测试密码2026' };
+    const encrypted = qingbo(['export', 'enterprises', '--data', data, '--out', out, '--json'], 60_000, { env });
+    expect(encrypted.status).toBe(0);
+    expect(JSON.parse(encrypted.stdout)).toMatchObject({ ok: true, rows: 50 });
   });
 
   it('serve --json prints one JSON object with the URL', async () => {

@@ -6,6 +6,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } fro
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { migrationsDir } from '../paths';
+import { assertQuickCheck } from './quick-check';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -74,6 +75,11 @@ export function connect(file: string, access: DbAccess = {}, options: Database.O
 export interface OpenOptions extends DbAccess {
   /** Run `PRAGMA quick_check` before anything else (at start-up). */
   quickCheck?: boolean;
+  /**
+   * Leave the quick check to the caller, who runs it alongside (db/check-thread.ts) and awaits it
+   * before handing anything out; ignored when migrations are pending (they write).
+   */
+  deferQuickCheck?: boolean;
   migrate?: boolean;
   /** Run `PRAGMA foreign_key_check` after the quick check (at start-up of the app and server). */
   foreignKeyCheck?: boolean;
@@ -85,6 +91,8 @@ export interface OpenedDb {
   sqlite: Sqlite;
   db: Db;
   timings: { openMs: number; quickCheckMs: number; foreignKeyMs: number; migrateMs: number };
+  /** True when the quick check was left to the caller (deferQuickCheck). */
+  quickCheckDeferred: boolean;
 }
 
 /** Applies the connection settings every connection of ours uses. */
@@ -111,19 +119,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
     throw new AppError('INTEGRITY', `无法打开数据库 ${file}：${(err as Error).message}。文件可能已损坏，请从备份恢复。`);
   }
   const t1 = performance.now();
-  if (options.quickCheck !== false) {
-    let rows: { quick_check: string }[];
+  // Deferred only when nothing is about to be written by a migration; the caller runs it alongside.
+  const deferred = options.deferQuickCheck === true && options.quickCheck !== false && !migrationPending(sqlite, options.migrate !== false);
+  if (options.quickCheck !== false && !deferred) {
     try {
-      rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+      assertQuickCheck(sqlite);
     } catch (err) {
       sqlite.close();
-      throw new AppError('INTEGRITY', `数据库文件已损坏，无法读取（${(err as Error).message}）。请从最近的备份恢复。`);
-    }
-    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-      sqlite.close();
-      throw new AppError('INTEGRITY', `数据库完整性检查未通过：${rows.slice(0, 3).map((r) => r.quick_check).join('；')}。请从最近的备份恢复。`, {
-        problems: rows.map((r) => r.quick_check),
-      });
+      throw err;
     }
   }
   const t2 = performance.now();
@@ -138,7 +141,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDb 
     migrate(db, { migrationsFolder: migrationsDir() });
   }
   const t3 = performance.now();
-  return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, foreignKeyMs: tFk - t2, migrateMs: t3 - tFk } };
+  return { sqlite, db, timings: { openMs: t1 - t0, quickCheckMs: t2 - t1, foreignKeyMs: tFk - t2, migrateMs: t3 - tFk }, quickCheckDeferred: deferred };
 }
 
 /** Throws INTEGRITY (and closes the connection) when a row points to a row that does not exist. */
@@ -167,6 +170,17 @@ export function shippedMigrationCount(): number {
   // The journal is part of the installed app: read it once per process.
   shippedCount ??= (JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
   return shippedCount;
+}
+
+/** True when opening with `migrate` would apply migrations (or the state cannot be read: then check first). */
+function migrationPending(sqlite: Sqlite, migrate: boolean): boolean {
+  if (!migrate) return false;
+  try {
+    const { shipped, applied } = migrationState(sqlite);
+    return applied < shipped;
+  } catch {
+    return true;
+  }
 }
 
 /** How many migrations ship with this version, and how many the database has applied. */

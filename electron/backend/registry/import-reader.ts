@@ -2,48 +2,29 @@
 // file, checking rows and computing search keys overlap with the writing in this thread. When
 // the worker cannot start or dies, this thread reads on from where it stopped: an import never
 // fails for want of a thread.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log';
+import { startWorker, workerModule } from '../threads';
 import { checkRows, type CheckedBatch, type CheckOptions } from './import-check';
 import type { FromReader, ToReader } from './import-worker';
 
 class ThreadFailed extends Error {}
 
-/**
- * The worker's module: the TypeScript source beside this file when running from sources (tests,
- * tsx), else the built entry beside the other entries of out/main; null if it is not there.
- */
+/** The worker's module (import-worker), or null if it is not there. */
 export function readerModule(): URL | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./import-worker.ts', here);
-  // Built, this code sits in a chunk under out/main/chunks/, or in an entry in out/main/.
-  for (const relative of ['../import-worker.js', './import-worker.js']) {
-    const url = new URL(relative, here);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return workerModule(import.meta.url, './import-worker.ts', 'import-worker');
 }
 
 // Reading a spreadsheet makes much short-lived garbage: a young generation bigger than a
 // worker's default spends less time collecting it (about 0.2 s per 100,000 rows).
 const resourceLimits = { maxYoungGenerationSizeMb: 64 };
 
-function startWorker(module: URL, options: CheckOptions): Worker {
-  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData: options, resourceLimits });
-  // Node 20 does not apply `--import tsx` to a worker's entry module: register tsx, then load it.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: options, resourceLimits });
-}
-
 /** The batches the worker posts; throws ThreadFailed if it cannot start or stops before the end. */
 async function* fromWorker(module: URL, options: CheckOptions): AsyncGenerator<CheckedBatch> {
   let worker: Worker;
   try {
-    worker = startWorker(module, options);
+    worker = startWorker(module, options, resourceLimits);
   } catch (err) {
     throw new ThreadFailed(err instanceof Error ? err.message : String(err));
   }

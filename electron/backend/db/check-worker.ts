@@ -1,0 +1,32 @@
+// The thread that runs quick_check beside a command that only reads (check-thread.ts): its own
+// read-only connection, one message with the outcome.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import { connect, type DbAccess } from './open';
+import { assertQuickCheck } from './quick-check';
+
+export interface CheckRequest {
+  file: string;
+  access: DbAccess;
+}
+
+/** The outcome: passed, or the refusal (INTEGRITY, LOCKED) the clerk should see. */
+export type CheckOutcome = { ok: true; ms: number } | { ok: false; error: ErrorInfo };
+
+function run({ file, access }: CheckRequest): CheckOutcome {
+  const t0 = performance.now();
+  try {
+    const sqlite = connect(file, access, { readonly: true, fileMustExist: true });
+    try {
+      assertQuickCheck(sqlite);
+    } finally {
+      sqlite.close();
+    }
+    return { ok: true, ms: Math.round(performance.now() - t0) };
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError('INTEGRITY', `数据库文件已损坏，无法读取（${(err as Error).message}）。请从最近的备份恢复。`);
+    return { ok: false, error: e.toInfo() };
+  }
+}
+
+if (parentPort) parentPort.postMessage(run(workerData as CheckRequest));
