@@ -37,6 +37,9 @@ export function noticeTypeByTitle(title: string): NoticeType | undefined {
   return noticeTypes.find((t) => noticeTypeInfo[t].title === title.trim());
 }
 
+/** Said when the office name or its document abbreviation is not set: notices cannot be numbered. */
+export const OFFICE_MISSING = '请先在“设置 → 本单位”中填写单位名称和文号代字（如「华市监」），再预览或出具文书';
+
 export const serviceMethods = ['直接送达', '留置送达', '邮寄送达', '委托送达', '电子送达', '公告送达'] as const;
 
 const ServiceRow = z

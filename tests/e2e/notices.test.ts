@@ -380,6 +380,10 @@ describe('official notices', () => {
     // One message (the warning above the form gives way to it), and no confirmation promising a number.
     expect(await page.getByText('尚未设置本单位的文号代字（如“岳君市监”），出具时无法编号。').count()).toBe(0);
     expect(await page.getByTestId('issue-confirm').count()).toBe(0);
+    // Said once: not again among the party's warnings, and no number shape without an abbreviation.
+    await page.getByTestId('party-warnings').waitFor();
+    expect(await page.getByTestId('party-warnings').innerText()).not.toContain('文号代字');
+    await page.getByText('预览不占用文号；出具时才按本年度顺序编号并冻结内容。').waitFor();
     await shot(page, 'no-office');
     await errors.getByRole('link', { name: '前往设置' }).click();
     await expect.poll(() => page.url()).toContain('#/settings');

@@ -3,7 +3,7 @@
 // the campaign and the number.
 import { recordKindLabels, type RecordKind } from '../../../shared/dossier';
 import { AppError } from '../../../shared/errors';
-import { noticeTypeInfo, type NoticeModel, type NoticeType, type PartyBlock } from '../../../shared/notice';
+import { noticeTypeInfo, OFFICE_MISSING, type NoticeModel, type NoticeType, type PartyBlock } from '../../../shared/notice';
 import type { Core } from '../core';
 import type { Sqlite } from '../db/open';
 import { countyByCode } from '../divisions/divisions';
@@ -20,7 +20,7 @@ export interface NoticeOffice {
   countyShort: string;
 }
 
-export const OFFICE_MISSING = '请先在“设置 → 本单位”中填写单位名称和文号代字（如「华市监」），再预览或出具文书';
+export { OFFICE_MISSING };
 
 /** The office as notices print it; refuses (VALIDATION, naming where to set it) before the office is set up. */
 export function requireOffice(core: Core): NoticeOffice {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { todayInChina } from '../../../shared/dates';
 import type { StoredFileRef } from '../../../shared/import';
-import { noticeTypeInfo, type Notice, type NoticeDraft } from '../../../shared/notice';
+import { noticeTypeInfo, OFFICE_MISSING, type Notice, type NoticeDraft } from '../../../shared/notice';
 import { PdfPreview } from '../ui/PdfPreview';
 import { toFields, toFormValues, type NoticeFormValues } from './formValues';
 import { NoticeFieldsForm } from './NoticeFieldsForm';
@@ -142,7 +142,12 @@ export function IssueForm({ source, draft, old, enterpriseName }: Props) {
           </Col>
           <Col flex="0 0 380px">
             <Space orientation="vertical" size={16} style={{ width: '100%', display: 'flex' }}>
-              <PartyCard party={draft.party} warnings={draft.warnings} enterpriseId={source.enterpriseId} />
+              <PartyCard
+                party={draft.party}
+                // The missing office settings are said once, above the form.
+                warnings={officeMissing ? draft.warnings.filter((w) => w !== OFFICE_MISSING) : draft.warnings}
+                enterpriseId={source.enterpriseId}
+              />
               <SourceCard source={source} old={old} />
             </Space>
           </Col>
@@ -161,7 +166,7 @@ export function IssueForm({ source, draft, old, enterpriseName }: Props) {
           出具
         </Button>
         <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-          预览不占用文号；出具时才编号（{numberShape}）并冻结内容。
+          {office?.docAbbrev ? `预览不占用文号；出具时才编号（${numberShape}）并冻结内容。` : '预览不占用文号；出具时才按本年度顺序编号并冻结内容。'}
         </Typography.Text>
       </div>
       {previewing && <PdfPreview file={previewing} open onClose={() => setPreviewing(null)} />}
