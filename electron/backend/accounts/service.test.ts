@@ -51,6 +51,30 @@ describe('accounts', () => {
     expect(JSON.stringify(b.core.sqlite.prepare('SELECT * FROM audit_log').all())).not.toContain('scrypt$');
   });
 
+  it('signs in once a running import ends instead of answering BUSY at once', async () => {
+    const b = testBackend();
+    await setupAdmin(b.core, local, admin, T0);
+    let finish = () => {};
+    const holding = new Promise<void>((resolve) => (finish = resolve));
+    const job = b.core.jobs.start('test.import', '导入企业名录', '王丽', null, async (ctx) => {
+      ctx.sqlite.prepare("INSERT INTO enterprises (name, entity_type) VALUES ('华容县导入中商行', '企业')").run();
+      ctx.audit({ entity: 'enterprise', after: { name: '华容县导入中商行' } });
+      await holding;
+      return null;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    let signedIn = false;
+    const signing = login(b.core, anonymousContext('remote', '10.0.0.8'), { username: admin.username, password: admin.password }).then((r) => {
+      signedIn = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(signedIn).toBe(false);
+    finish();
+    expect((await b.core.jobs.wait(job.id)).status).toBe('succeeded');
+    expect((await signing).account.username).toBe('wangli');
+  });
+
   it('locks after repeated wrong passwords, says until when in Beijing time, and unlocks after the lock time', async () => {
     const b = testBackend();
     await setupAdmin(b.core, local, admin, T0);

@@ -84,6 +84,9 @@ export async function setupAdmin(core: Core, ctx: RequestContext, input: z.outpu
   });
 }
 
+/** How long a sign-in waits for a job holding the write transaction before it answers BUSY. */
+const LOGIN_WAITS_FOR_JOB_MS = 60_000;
+
 /** Checks a password; counts failures and locks the account after MAX_FAILED_LOGINS. */
 export async function login(core: Core, ctx: RequestContext, input: z.output<typeof LoginInput>, now: Date = new Date()): Promise<LoginOutcome> {
   const row = accountRowByName(core.sqlite, input.username);
@@ -95,6 +98,9 @@ export async function login(core: Core, ctx: RequestContext, input: z.output<typ
   if (row.locked_until && row.locked_until > now.toISOString()) throw new AppError('FORBIDDEN', lockedMessage(row.locked_until), { lockedUntil: row.locked_until });
   if (row.active !== 1) throw new AppError('FORBIDDEN', '该账户已停用，请联系管理员');
   const good = await verifyPassword(input.password, row.password_hash);
+  // Signing in writes (the session, the audit row): during an import it waits for the import
+  // rather than turning the clerk away at once.
+  await core.jobs.whenIdle(LOGIN_WAITS_FOR_JOB_MS);
   const at = now.toISOString();
   if (!good) {
     const failed = row.failed_logins + 1;

@@ -123,6 +123,16 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Waits (without blocking the process) until no job holds the write transaction and writes are
+   * not held, for at most `timeoutMs`; then the caller's write either proceeds or meets assertIdle's
+   * BUSY naming the job. For writes a clerk cannot put off, such as signing in.
+   */
+  async whenIdle(timeoutMs: number): Promise<void> {
+    const until = performance.now() + timeoutMs;
+    while ((this.held || this.activeWriteJob()) && performance.now() < until) await sleep(100);
+  }
+
   /** Any job in progress, reading or writing. */
   runningJob(): JobInfo | null {
     for (const j of this.running.values()) if (j.info.status === 'running') return { ...j.info };
