@@ -170,7 +170,13 @@ function assemble(
     rescue: mode === 'rescue',
     locked: mode === 'locked',
     report,
-    access: accessOf(options),
+    // One holder of the key: the job runner, which opens every job's connection with it.
+    get access() {
+      return core.jobs.access;
+    },
+    set access(access: DbAccess) {
+      core.jobs.useAccess(access);
+    },
     ...(options.keyStore ? { keyStore: options.keyStore } : {}),
     // Calls arriving while the files are swapped meet an empty stand-in, never a closed connection.
     release: () => useConnection(core, rescueConnection(core.dbFile, env.access)),
@@ -209,7 +215,6 @@ function assemble(
       core.log.error('data failed the start-up checks after unlocking: rescue mode', { error: err.message });
       useConnection(core, rescueConnection(core.dbFile, access));
       env.access = access;
-      core.jobs.useAccess(access);
       env.locked = false;
       env.rescue = true;
       env.report = { ok: false, items: rescueItems(err), ms: 0 };
@@ -218,7 +223,6 @@ function assemble(
     }
     useConnection(core, data.sqlite, data.db);
     env.access = access;
-    core.jobs.useAccess(access);
     core.jobs.recoverInterrupted();
     env.locked = false;
     env.report = { ok: true, items: data.items, ms: data.ms };
@@ -294,7 +298,10 @@ function openStandInBackend(dataDir: string, options: BackendOptions, mode: 'res
   const log = options.log ?? createLogger(paths.logs, options.stderrLevel ?? 'warn');
   if (mode === 'rescue') log.error('data failed the start-up checks: rescue mode', { error: why.message });
   else log.info('database is encrypted: waiting for its password', { keyGiven: options.key !== undefined });
-  const access = accessOf(options);
+  // A key that did not open the file is not kept: the page asks for the password.
+  const { key: _wrong, ...withoutKey } = options;
+  const kept = mode === 'locked' ? withoutKey : options;
+  const access = accessOf(kept);
   const sqlite = rescueConnection(paths.db, access);
   const jobs = new JobRunner({ dbFile: paths.db, main: sqlite, log, recoverInterrupted: false, access });
   const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer({ log });
@@ -304,7 +311,5 @@ function openStandInBackend(dataDir: string, options: BackendOptions, mode: 'res
     mode === 'rescue'
       ? { ok: false, items: rescueItems(why), ms: 0 }
       : { ok: true, items: [{ name: '数据库', ok: true, detail: options.key === undefined ? '已加密，请输入数据库密码' : '已加密，保存的数据库密码不对，请重新输入' }], ms: 0 };
-  // A key that did not open the file is not kept: the page asks for the password.
-  const { key: _wrong, ...withoutKey } = options;
-  return assemble(core, mode === 'locked' ? withoutKey : options, pdf, timings, report, mode);
+  return assemble(core, kept, pdf, timings, report, mode);
 }

@@ -77,7 +77,6 @@ export function setEncryption(core: Core, ctx: RequestContext, input: { current:
   const { key: _old, ...rest } = env.access;
   const access: DbAccess = input.next === null ? rest : { ...rest, key: input.next };
   env.access = access;
-  core.jobs.useAccess(access);
   if (env.keyStore) env.keyStore.save(input.next !== null && input.remember ? input.next : null);
   const ms = Math.round(performance.now() - t);
   const after = { encrypted: input.next !== null, passwordChanged: wasEncrypted && input.next !== null };

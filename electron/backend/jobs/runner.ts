@@ -152,6 +152,11 @@ export class JobRunner {
     this.opts.main = main;
   }
 
+  /** How job connections reach the database now. */
+  get access(): DbAccess {
+    return this.opts.access ?? {};
+  }
+
   /** Opens job connections with this access from now on (the database was unlocked or re-keyed). */
   useAccess(access: DbAccess): void {
     this.opts.access = access;
