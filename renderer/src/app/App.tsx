@@ -30,6 +30,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { reportError } from '../ui/notify';
 import { AuthGate } from '../accounts/AuthGate';
+import { RequireCan } from '../accounts/Can';
 import { IntegrityGate } from '../integrity/IntegrityGate';
 import { Shell } from './Shell';
 
@@ -44,6 +45,7 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
 });
 
+// Pages that exist only to write show a note instead when the signed-in role may not (the method each one saves with).
 const router = createHashRouter([
   {
     path: '/',
@@ -52,21 +54,21 @@ const router = createHashRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'registry', element: <RegistryPage /> },
-      { path: 'registry/new', element: <EnterpriseFormPage /> },
+      { path: 'registry/new', element: <RequireCan method="enterprises.create" doing="新增企业"><EnterpriseFormPage /></RequireCan> },
       { path: 'registry/duplicates', element: <DuplicatesPage /> },
-      { path: 'registry/import', element: <ImportPage /> },
+      { path: 'registry/import', element: <RequireCan method="enterprises.import" doing="导入企业"><ImportPage /></RequireCan> },
       { path: 'registry/:id', element: <EnterprisePage /> },
-      { path: 'registry/:id/edit', element: <EnterpriseFormPage /> },
+      { path: 'registry/:id/edit', element: <RequireCan method="enterprises.update" doing="修改企业信息"><EnterpriseFormPage /></RequireCan> },
       { path: 'dossier', element: <PickEnterprisePage /> },
       { path: 'dossier/:enterpriseId', element: <DossierPage /> },
-      { path: 'dossier/:enterpriseId/new', element: <RecordFormPage /> },
-      { path: 'dossier/:enterpriseId/records/:recordId/edit', element: <RecordFormPage /> },
+      { path: 'dossier/:enterpriseId/new', element: <RequireCan method="dossier.create" doing="新增档案记录"><RecordFormPage /></RequireCan> },
+      { path: 'dossier/:enterpriseId/records/:recordId/edit', element: <RequireCan method="dossier.update" doing="修改档案记录"><RecordFormPage /></RequireCan> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/templates', element: <TemplatesPage /> },
       { path: 'campaigns/templates/:id', element: <TemplateEditorPage /> },
       { path: 'campaigns/:id', element: <CampaignPage /> },
       { path: 'notices', element: <NoticesPage /> },
-      { path: 'notices/new', element: <IssuePage /> },
+      { path: 'notices/new', element: <RequireCan method="notices.issue" doing="出具文书"><IssuePage /></RequireCan> },
       { path: 'notices/templates', element: <NoticeTemplatesPage /> },
       { path: 'notices/:id', element: <NoticePage /> },
       { path: 'reports', element: <ReportsPage /> },

@@ -4,6 +4,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Campaign } from '../../../shared/campaign';
+import { Can } from '../accounts/Can';
 import { EMPTY, formatCount } from '../ui/format';
 import { EditCampaignModal } from './EditCampaignModal';
 
@@ -26,9 +27,11 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
             {c.status}
           </Tag>
         </Typography.Title>
-        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-          修改
-        </Button>
+        <Can method="campaigns.update">
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            修改
+          </Button>
+        </Can>
       </Space>
       <Descriptions size="small" column={3} style={{ marginTop: 12 }}>
         <Descriptions.Item label="文件依据">{c.docRef ?? EMPTY}</Descriptions.Item>

@@ -4,6 +4,7 @@ import { Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CampaignSummary } from '../../../shared/campaign';
+import { Can } from '../accounts/Can';
 import { EMPTY, formatCount } from '../ui/format';
 import { NewCampaignModal } from './NewCampaignModal';
 import { useCampaigns } from './queries';
@@ -21,9 +22,11 @@ export function CampaignsPage() {
           <Button icon={<ProfileOutlined />} onClick={() => void navigate('/campaigns/templates')}>
             检查模板
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建专项
-          </Button>
+          <Can method="campaigns.create">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建专项
+            </Button>
+          </Can>
         </Space>
       }
     >

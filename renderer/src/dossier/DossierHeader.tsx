@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { Dossier } from '../../../shared/dossier';
 import type { Enterprise } from '../../../shared/enterprise';
 import { CreditTag, StatusText, SupervisionTag } from '../registry/labels';
+import { Can } from '../accounts/Can';
 import { IssueNoticeMenu } from '../notices/IssueNoticeMenu';
 import { ExportDossierModal } from './ExportDossierModal';
 
@@ -53,9 +54,11 @@ export function DossierHeader({ e, summary }: { e: Enterprise; summary: Dossier[
             styles={{ content: { fontSize: 22, color: summary?.overdue ? '#cf1322' : undefined } }}
           />
           <Space orientation="vertical" size={8}>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/dossier/${e.id}/new`)}>
-              新增记录
-            </Button>
+            <Can method="dossier.create">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/dossier/${e.id}/new`)}>
+                新增记录
+              </Button>
+            </Can>
             <IssueNoticeMenu enterpriseId={e.id} />
             <Button icon={<BankOutlined />} onClick={() => void navigate(`/registry/${e.id}`)}>
               企业信息

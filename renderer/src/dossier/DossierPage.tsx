@@ -6,6 +6,7 @@ import { Alert, App, Button, Col, Result, Row, Space, Spin, Typography } from 'a
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { recordKinds, type Deadline, type DossierRecord, type RecordKind } from '../../../shared/dossier';
+import { useCan } from '../accounts/auth';
 import { ApiError, call } from '../api/client';
 import { ReasonModal } from '../ui/ReasonModal';
 import { DossierHeader } from './DossierHeader';
@@ -82,13 +83,15 @@ export function DossierPage() {
     },
   });
 
+  // 修改 and 记录复查 both save with dossier.update.
+  const canUpdate = useCan('dossier.update');
+  const canVoid = useCan('dossier.void');
   const actions = useMemo<RecordActions>(
     () => ({
-      onEdit: (r) => void navigate(`/dossier/${enterpriseId}/records/${r.id}/edit`),
-      onVoid: setVoiding,
-      onRecheck: setRechecking,
+      ...(canUpdate ? { onEdit: (r: DossierRecord) => void navigate(`/dossier/${enterpriseId}/records/${r.id}/edit`), onRecheck: setRechecking } : {}),
+      ...(canVoid ? { onVoid: setVoiding } : {}),
     }),
-    [navigate, enterpriseId],
+    [navigate, enterpriseId, canUpdate, canVoid],
   );
   const openDeadline = (d: Deadline) => focus(d.recordId);
 

@@ -1,12 +1,13 @@
 // What can be done with an issued notice: look at it, print it, download the PDF or the Word copy,
 // record its service, void it, or issue a corrected one. Used in the list (compact) and on the
-// notice's own page (full buttons).
+// notice's own page (full buttons). Service, correction and voiding only for roles that may make them.
 import {
   DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, FileWordOutlined, MoreOutlined, PrinterOutlined, SendOutlined,
 } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tooltip, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Notice } from '../../../shared/notice';
+import { useCan } from '../accounts/auth';
 import { saveFile } from '../api/client';
 import { reportError } from '../ui/notify';
 import { issueHref } from './labels';
@@ -25,21 +26,22 @@ function usePrint() {
 export function NoticeActions({ notice, dialogs, compact }: { notice: Notice; dialogs: NoticeDialogActions; compact?: boolean }) {
   const navigate = useNavigate();
   const print = usePrint();
+  const canServe = useCan('notices.recordService');
+  const canCorrect = useCan('notices.issue');
+  const canVoid = useCan('notices.void');
   const live = notice.status === 'issued';
   const id = notice.id;
+  const writes: MenuProps['items'] = [
+    ...(canServe ? [{ key: 'service', icon: <SendOutlined />, label: notice.service ? '修改送达' : '登记送达', disabled: !live, onClick: () => dialogs.recordService(notice) }] : []),
+    ...(canCorrect
+      ? [{ key: 'correct', icon: <EditOutlined />, label: '更正', disabled: !live || notice.correctedById !== null, onClick: () => void navigate(issueHref({ correctsId: id })) }]
+      : []),
+    ...(canVoid ? [{ key: 'void', icon: <DeleteOutlined />, label: '作废', danger: true, disabled: !live, onClick: () => dialogs.voidNotice(notice) }] : []),
+  ];
   const items: MenuProps['items'] = [
     { key: 'pdf', icon: <DownloadOutlined />, label: '下载 PDF', onClick: () => void saveFile(notice.pdf).catch(reportError) },
     { key: 'docx', icon: <FileWordOutlined />, label: '下载 Word', onClick: () => void saveFile(notice.docx).catch(reportError) },
-    { type: 'divider' },
-    { key: 'service', icon: <SendOutlined />, label: notice.service ? '修改送达' : '登记送达', disabled: !live, onClick: () => dialogs.recordService(notice) },
-    {
-      key: 'correct',
-      icon: <EditOutlined />,
-      label: '更正',
-      disabled: !live || notice.correctedById !== null,
-      onClick: () => void navigate(issueHref({ correctsId: id })),
-    },
-    { key: 'void', icon: <DeleteOutlined />, label: '作废', danger: true, disabled: !live, onClick: () => dialogs.voidNotice(notice) },
+    ...(writes.length ? [{ type: 'divider' as const }, ...writes] : []),
   ];
   if (compact) {
     return (
@@ -78,17 +80,21 @@ export function NoticeActions({ notice, dialogs, compact }: { notice: Notice; di
       </Button>
       {live && (
         <>
-          <Button icon={<SendOutlined />} data-testid="notice-service" onClick={() => dialogs.recordService(notice)}>
-            {notice.service ? '修改送达' : '登记送达'}
-          </Button>
-          {notice.correctedById === null && (
+          {canServe && (
+            <Button icon={<SendOutlined />} data-testid="notice-service" onClick={() => dialogs.recordService(notice)}>
+              {notice.service ? '修改送达' : '登记送达'}
+            </Button>
+          )}
+          {canCorrect && notice.correctedById === null && (
             <Button icon={<EditOutlined />} data-testid="notice-correct" onClick={() => void navigate(issueHref({ correctsId: id }))}>
               更正
             </Button>
           )}
-          <Button danger icon={<DeleteOutlined />} data-testid="notice-void" onClick={() => dialogs.voidNotice(notice)}>
-            作废
-          </Button>
+          {canVoid && (
+            <Button danger icon={<DeleteOutlined />} data-testid="notice-void" onClick={() => dialogs.voidNotice(notice)}>
+              作废
+            </Button>
+          )}
         </>
       )}
     </Space>

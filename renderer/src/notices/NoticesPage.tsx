@@ -6,6 +6,7 @@ import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { noticeStatuses, noticeTypes, type Notice, type NoticeType } from '../../../shared/notice';
+import { Can } from '../accounts/Can';
 import { formatCount } from '../ui/format';
 import { typeOptions } from './labels';
 import { NewNoticeModal } from './NewNoticeModal';
@@ -73,9 +74,11 @@ export function NoticesPage() {
           <Button icon={<FileTextOutlined />} data-testid="notice-templates" onClick={() => void navigate('/notices/templates')}>
             文书模板
           </Button>
-          <Button type="primary" icon={<FileAddOutlined />} data-testid="notice-new" onClick={() => setCreating(true)}>
-            新建文书
-          </Button>
+          <Can method="notices.issue">
+            <Button type="primary" icon={<FileAddOutlined />} data-testid="notice-new" onClick={() => setCreating(true)}>
+              新建文书
+            </Button>
+          </Can>
         </Space>
       </Space>
       <Space wrap size={[8, 8]} role="group" aria-label="筛选文书">

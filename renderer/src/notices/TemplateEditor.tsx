@@ -1,12 +1,15 @@
 // One notice type's template: the text (monospace), where it comes from (默认 / 本单位), the
 // placeholders it may use (a click inserts one at the cursor), 保存 (refused with the line and
-// the placeholder named), 恢复默认, and a preview with a chosen enterprise.
+// the placeholder named), 恢复默认, and a preview with a chosen enterprise. Roles that may not
+// save templates only read the text.
 import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import type { NoticeTemplateInfo } from '../../../shared/notice';
+import { useCan } from '../accounts/auth';
+import { CannotNotice } from '../accounts/Can';
 import { call } from '../api/client';
 import { useLeaveGuard } from '../campaigns/templates/useLeaveGuard';
 import { TemplatePreview } from './TemplatePreview';
@@ -29,6 +32,9 @@ export function TemplateEditor({ template, onDirty }: { template: NoticeTemplate
   const queryClient = useQueryClient();
   const [text, setText] = useState(template.text);
   const area = useRef<TextAreaRef>(null);
+  const canSave = useCan('notices.saveTemplate');
+  const canReset = useCan('notices.resetTemplate');
+  const canPreview = useCan('notices.preview');
   const dirty = text !== template.text;
   useLeaveGuard(dirty, '模板的修改还没有保存');
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
@@ -84,17 +90,24 @@ export function TemplateEditor({ template, onDirty }: { template: NoticeTemplate
                 {dirty && <Tag color="warning">未保存</Tag>}
               </Space>
               <Space>
-                <Button icon={<RollbackOutlined />} disabled={template.source !== 'office'} loading={reset.isPending} onClick={confirmReset} data-testid="template-reset">
-                  恢复默认
-                </Button>
-                <Button disabled={!dirty} onClick={() => setText(template.text)}>
-                  撤销修改
-                </Button>
-                <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="template-save">
-                  保存
-                </Button>
+                {canReset && (
+                  <Button icon={<RollbackOutlined />} disabled={template.source !== 'office'} loading={reset.isPending} onClick={confirmReset} data-testid="template-reset">
+                    恢复默认
+                  </Button>
+                )}
+                {canSave && (
+                  <>
+                    <Button disabled={!dirty} onClick={() => setText(template.text)}>
+                      撤销修改
+                    </Button>
+                    <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="template-save">
+                      保存
+                    </Button>
+                  </>
+                )}
               </Space>
             </Space>
+            {!canSave && <CannotNotice doing="修改文书模板" />}
             {save.error && <Alert type="error" showIcon title="没有保存" description={save.error.message} data-testid="template-error" />}
             <Input.TextArea
               ref={area}
@@ -102,6 +115,7 @@ export function TemplateEditor({ template, onDirty }: { template: NoticeTemplate
               aria-label="模板内容"
               data-testid="template-text"
               value={text}
+              readOnly={!canSave}
               onChange={(e) => setText(e.target.value)}
               autoSize={{ minRows: 20, maxRows: 40 }}
               spellCheck={false}
@@ -114,12 +128,14 @@ export function TemplateEditor({ template, onDirty }: { template: NoticeTemplate
       </Col>
       <Col flex="0 0 340px">
         <Space orientation="vertical" size={16} style={{ width: '100%', display: 'flex' }}>
-          <Card size="small" title="预览（不占用文号）">
-            <TemplatePreview type={template.type} dirty={dirty} />
-          </Card>
-          <Card size="small" title="可用占位符（点击插入）" styles={{ body: { maxHeight: 360, overflowY: 'auto', padding: 4 } }}>
+          {canPreview && (
+            <Card size="small" title="预览（不占用文号）">
+              <TemplatePreview type={template.type} dirty={dirty} />
+            </Card>
+          )}
+          <Card size="small" title={canSave ? '可用占位符（点击插入）' : '可用占位符'} styles={{ body: { maxHeight: 360, overflowY: 'auto', padding: 4 } }}>
             {template.placeholders.map((p) => (
-              <button key={p.path} type="button" className="qb-placeholder" onClick={() => insert(p.path)} title={`插入 {{${p.path}}}`}>
+              <button key={p.path} type="button" className="qb-placeholder" disabled={!canSave} onClick={() => insert(p.path)} title={canSave ? `插入 {{${p.path}}}` : undefined}>
                 <span>{p.label}</span>
                 <Typography.Text code style={{ fontSize: 12 }}>
                   {p.path}

@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Empty, Select, Space, Spin, Tooltip, Typography }
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { sortFieldLabels, sortFields, type EnterpriseRow } from '../../../shared/enterprise';
+import { Can } from '../accounts/Can';
 import { call } from '../api/client';
 import { formatCount, formatMs } from '../ui/format';
 import { ExportModal } from './ExportModal';
@@ -69,8 +70,12 @@ export function RegistryPage() {
     >
       {!filtered && (
         <Space>
-          <Button type="primary" onClick={() => void navigate('/registry/new')}>新增企业</Button>
-          <Button onClick={() => void navigate('/registry/import')}>导入</Button>
+          <Can method="enterprises.create">
+            <Button type="primary" onClick={() => void navigate('/registry/new')}>新增企业</Button>
+          </Can>
+          <Can method="enterprises.import">
+            <Button onClick={() => void navigate('/registry/import')}>导入</Button>
+          </Can>
         </Space>
       )}
       {hasFilters(filter) && <Button onClick={clearFilters}>清除筛选</Button>}
@@ -87,12 +92,16 @@ export function RegistryPage() {
           <SearchBox value={filter.q} onSearch={onSearch} onArrowDown={() => focusFirst.current()} />
         </Space>
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/registry/new')}>
-            新增企业
-          </Button>
-          <Button icon={<UploadOutlined />} onClick={() => void navigate('/registry/import')}>
-            导入
-          </Button>
+          <Can method="enterprises.create">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/registry/new')}>
+              新增企业
+            </Button>
+          </Can>
+          <Can method="enterprises.import">
+            <Button icon={<UploadOutlined />} onClick={() => void navigate('/registry/import')}>
+              导入
+            </Button>
+          </Can>
           <Tooltip title="导出当前筛选结果">
             <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} disabled={!blocks.total}>
               导出

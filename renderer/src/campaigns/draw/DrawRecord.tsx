@@ -19,7 +19,8 @@ function Hash({ value }: { value: string }) {
 
 interface Props {
   draw: DrawSummary;
-  onReuseSeed(draw: DrawSummary): void;
+  /** 用此种子重新抽取; left out for roles that may not draw. */
+  onReuseSeed?(draw: DrawSummary): void;
 }
 
 export function DrawRecord({ draw, onReuseSeed }: Props) {
@@ -64,9 +65,11 @@ export function DrawRecord({ draw, onReuseSeed }: Props) {
         <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="draw-verify">
           复核（重新运行）
         </Button>
-        <Button icon={<RedoOutlined />} onClick={() => onReuseSeed(draw)} data-testid="draw-reuse-seed">
-          用此种子重新抽取
-        </Button>
+        {onReuseSeed && (
+          <Button icon={<RedoOutlined />} onClick={() => onReuseSeed(draw)} data-testid="draw-reuse-seed">
+            用此种子重新抽取
+          </Button>
+        )}
         <Button icon={<ExportOutlined />} loading={exportTable.isPending} onClick={() => exportTable.mutate()} data-testid="draw-export">
           导出公示表
         </Button>

@@ -3,6 +3,7 @@
 import { Alert, Card, Empty, Space, Spin } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { Campaign, DrawSummary } from '../../../../shared/campaign';
+import { useCan } from '../../accounts/auth';
 import { formatCount } from '../../ui/format';
 import { useDrawDetail, useDraws, useProgress } from '../fieldQueries';
 import { DrawForm, drawFormValues, type DrawFormValues } from './DrawForm';
@@ -18,6 +19,7 @@ export function DrawTab({ campaign }: { campaign: Campaign }) {
   const defaults = useMemo(() => drawFormValues(campaign.targetCount), [campaign.targetCount]);
   const [preset, setPreset] = useState<DrawFormValues>(defaults);
   const formBox = useRef<HTMLDivElement>(null);
+  const canDraw = useCan('campaigns.draw');
   // The backend refuses a new draw once results are recorded; say so before the clerk tries.
   const inspected = useProgress(campaign.id).data?.inspected ?? 0;
   const locked =
@@ -34,9 +36,11 @@ export function DrawTab({ campaign }: { campaign: Campaign }) {
       {campaign.targetCount === 0 && (
         <Alert type="warning" showIcon title="本专项还没有检查对象" description="请先在「检查对象」中按范围生成或添加检查对象，再进行双随机抽取。" />
       )}
-      <div ref={formBox}>
-        <DrawForm campaign={campaign} preset={preset} locked={locked} onDrawn={(r) => setChosen(r.draw.id)} />
-      </div>
+      {canDraw && (
+        <div ref={formBox}>
+          <DrawForm campaign={campaign} preset={preset} locked={locked} onDrawn={(r) => setChosen(r.draw.id)} />
+        </div>
+      )}
       {viewing === null ? (
         <Card>
           <Empty description="尚未抽取：抽取后，这里显示抽取结果和抽取记录" />
@@ -52,7 +56,7 @@ export function DrawTab({ campaign }: { campaign: Campaign }) {
         >
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {d.draw.superseded && <Alert type="info" showIcon title="这是一次已被替换的抽取，仅供查阅；当前检查依据是最新一次抽取。" />}
-            <DrawRecord draw={d.draw} onReuseSeed={reuseSeed} />
+            <DrawRecord draw={d.draw} {...(canDraw ? { onReuseSeed: reuseSeed } : {})} />
             <DrawTargetsTable targets={d.targets} />
           </Space>
         </Card>

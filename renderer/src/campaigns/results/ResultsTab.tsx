@@ -6,6 +6,8 @@ import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Campaign, Inspector, TargetRow } from '../../../../shared/campaign';
 import type { CampaignResult } from '../../../../shared/campaign-results';
+import { useCan } from '../../accounts/auth';
+import { CannotNotice } from '../../accounts/Can';
 import { EMPTY } from '../../ui/format';
 import { TargetStatusTag } from '../fieldLabels';
 import { useActiveInspectors } from '../fieldQueries';
@@ -55,6 +57,7 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const [history, setHistory] = useState<TargetRow | null>(null);
   const [editing, setEditing] = useState<CampaignResult | null>(null);
   const picker = useRef<RefSelectProps>(null);
+  const canSave = useCan('campaigns.saveResult');
 
   const active = useMemo(() => inspectors.data ?? [], [inspectors.data]);
   const initial = useMemo(() => {
@@ -87,6 +90,7 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
     setTimeout(() => picker.current?.focus(), 0);
   };
 
+  if (!canSave) return <CannotNotice doing="录入检查结果" />;
   if (campaign.targetCount === 0) {
     return (
       <Card>

@@ -1,11 +1,12 @@
 // 检查对象: the campaign's target list, page by page, with filters; chosen rows can be removed or
 // given inspectors, enterprises can be added by hand, and the scope can be changed. After a draw
-// every change asks why, and the changes are listed below.
+// every change asks why, and the changes are listed below. Each change is offered only to roles that may make it.
 import { DeleteOutlined, FileAddOutlined, FilterOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { type Campaign, type TargetRow, type TargetStatus, targetStatuses } from '../../../../shared/campaign';
+import { useCan } from '../../accounts/auth';
 import { call } from '../../api/client';
 import { useTownships } from '../../registry/queries';
 import { formatCount } from '../../ui/format';
@@ -21,6 +22,12 @@ import { targetColumns } from './targetColumns';
 /** The most rows one change may name (the contract's limit). */
 const MAX_CHOSEN = 5000;
 
+/** 移出、分配执法人员或批量出具文书 — what the role may do with chosen rows. */
+function chooseHint(remove: boolean, assign: boolean, bulkIssue: boolean): string {
+  const can = [remove && '移出', assign && '分配执法人员', bulkIssue && '批量出具文书'].filter((x): x is string => !!x);
+  return can.length > 1 ? `${can.slice(0, -1).join('、')}或${can[can.length - 1]}` : (can[0] ?? '');
+}
+
 export function TargetsTab({ campaign }: { campaign: Campaign }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -32,6 +39,13 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
   // Chosen rows are kept across pages and filters, by enterprise id.
   const [chosen, setChosen] = useState<Map<number, TargetRow>>(new Map());
   const [dialog, setDialog] = useState<'remove' | 'assign' | 'add' | 'scope' | 'notices' | null>(null);
+  const canAdd = useCan('campaigns.addTargets');
+  const canScope = useCan('campaigns.applyScope');
+  const canAssign = useCan('campaigns.assign');
+  const canRemove = useCan('campaigns.removeTargets');
+  const canBulkIssue = useCan('notices.bulkIssue');
+  // Rows are chosen only to act on them.
+  const canChoose = canAssign || canRemove || canBulkIssue;
 
   const query: TargetQuery = { ...filter, plannedOnly: drawn && filter.plannedOnly, offset: (page.current - 1) * page.size, limit: page.size };
   const targets = useTargets(campaign.id, query);
@@ -130,36 +144,48 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
           )}
         </Space>
         <Space wrap size={[8, 8]}>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('add')}>
-            添加企业
-          </Button>
-          <Button icon={<FilterOutlined />} onClick={() => setDialog('scope')}>
-            按范围更新
-          </Button>
+          {canAdd && (
+            <Button icon={<PlusOutlined />} onClick={() => setDialog('add')}>
+              添加企业
+            </Button>
+          )}
+          {canScope && (
+            <Button icon={<FilterOutlined />} onClick={() => setDialog('scope')}>
+              按范围更新
+            </Button>
+          )}
         </Space>
       </Space>
-      <Space wrap size={[8, 8]} role="toolbar" aria-label="对选中的检查对象">
-        <Typography.Text>{chosen.size ? `已选 ${formatCount(chosen.size)} 户` : '勾选企业后可移出、分配执法人员或批量出具文书'}</Typography.Text>
-        <Button icon={<TeamOutlined />} disabled={!chosen.size} onClick={() => setDialog('assign')}>
-          分配执法人员
-        </Button>
-        <Button icon={<DeleteOutlined />} danger disabled={!chosen.size} onClick={() => setDialog('remove')}>
-          移出
-        </Button>
-        <Button icon={<FileAddOutlined />} data-testid="bulk-notices" onClick={() => setDialog('notices')}>
-          批量出具文书
-        </Button>
-        {total > page.size && chosen.size < Math.min(total, MAX_CHOSEN) && (
-          <Button type="link" loading={chooseAll.isPending} onClick={() => chooseAll.mutate()}>
-            选择筛选结果的全部 {formatCount(Math.min(total, MAX_CHOSEN))} 户
-          </Button>
-        )}
-        {chosen.size > 0 && (
-          <Button type="link" onClick={clearChosen}>
-            取消选择
-          </Button>
-        )}
-      </Space>
+      {canChoose && (
+        <Space wrap size={[8, 8]} role="toolbar" aria-label="对选中的检查对象">
+          <Typography.Text>{chosen.size ? `已选 ${formatCount(chosen.size)} 户` : `勾选企业后可${chooseHint(canRemove, canAssign, canBulkIssue)}`}</Typography.Text>
+          {canAssign && (
+            <Button icon={<TeamOutlined />} disabled={!chosen.size} onClick={() => setDialog('assign')}>
+              分配执法人员
+            </Button>
+          )}
+          {canRemove && (
+            <Button icon={<DeleteOutlined />} danger disabled={!chosen.size} onClick={() => setDialog('remove')}>
+              移出
+            </Button>
+          )}
+          {canBulkIssue && (
+            <Button icon={<FileAddOutlined />} data-testid="bulk-notices" onClick={() => setDialog('notices')}>
+              批量出具文书
+            </Button>
+          )}
+          {total > page.size && chosen.size < Math.min(total, MAX_CHOSEN) && (
+            <Button type="link" loading={chooseAll.isPending} onClick={() => chooseAll.mutate()}>
+              选择筛选结果的全部 {formatCount(Math.min(total, MAX_CHOSEN))} 户
+            </Button>
+          )}
+          {chosen.size > 0 && (
+            <Button type="link" onClick={clearChosen}>
+              取消选择
+            </Button>
+          )}
+        </Space>
+      )}
       <Table<TargetRow>
         rowKey="enterpriseId"
         size="small"
@@ -168,12 +194,14 @@ export function TargetsTab({ campaign }: { campaign: Campaign }) {
         columns={columns}
         scroll={{ x: 1140 }}
         onRow={(r) => ({ 'data-testid': `target-${r.enterpriseId}`, 'aria-label': r.name }) as HTMLAttributes<HTMLElement>}
-        rowSelection={{
-          selectedRowKeys: [...chosen.keys()],
-          preserveSelectedRowKeys: true,
-          onSelect: (row, selected) => choose([row], selected),
-          onSelectAll: (selected, _rows, changed) => choose(changed, selected),
-        }}
+        {...(canChoose && {
+          rowSelection: {
+            selectedRowKeys: [...chosen.keys()],
+            preserveSelectedRowKeys: true,
+            onSelect: (row: TargetRow, selected: boolean) => choose([row], selected),
+            onSelectAll: (selected: boolean, _rows: TargetRow[], changed: TargetRow[]) => choose(changed, selected),
+          },
+        })}
         pagination={{
           current: page.current,
           pageSize: page.size,

@@ -1,10 +1,13 @@
 // 检查模板: a built-in template read-only (copy it to change it); a custom one edited in place.
 // The backend's problems are shown under their fields; a save after someone else's is refused.
+// Roles that may not save templates see every template read-only.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Form, Input, Result, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CampaignTemplate } from '../../../../shared/campaign-template';
+import { useCan } from '../../accounts/auth';
+import { CannotNotice } from '../../accounts/Can';
 import { ApiError, call } from '../../api/client';
 import { formatInstant } from '../../ui/format';
 import { problemsOf, refreshTemplates, useTemplate } from '../queries';
@@ -27,8 +30,11 @@ export function TemplateEditorPage() {
   const [dirty, setDirty] = useState(false);
   useLeaveGuard(dirty, '模板的修改还没有保存');
   const { exportTemplate, archive } = useTemplateActions();
+  const canSave = useCan('campaignTemplates.save');
+  const canCopy = useCan('campaignTemplates.copy');
+  const canArchive = useCan('campaignTemplates.archive');
   // Built-in templates are copied, not changed; a stopped one is restored first.
-  const readOnly = !!t?.builtin || !!t?.archived;
+  const readOnly = !!t?.builtin || !!t?.archived || !canSave;
 
   useEffect(() => {
     if (!t) return;
@@ -117,9 +123,11 @@ export function TemplateEditorPage() {
           <Button onClick={() => exportTemplate.mutate(t.id)} loading={exportTemplate.isPending}>
             导出
           </Button>
-          <Button type={t.builtin ? 'primary' : 'default'} onClick={() => setCopying(true)}>
-            {t.builtin ? '复制后编辑' : '复制'}
-          </Button>
+          {canCopy && (
+            <Button type={t.builtin ? 'primary' : 'default'} onClick={() => setCopying(true)}>
+              {t.builtin ? '复制后编辑' : '复制'}
+            </Button>
+          )}
         </Space>
       </Space>
       {t.archived && !t.builtin && (
@@ -130,13 +138,16 @@ export function TemplateEditorPage() {
           title="这个模板已停用"
           description="停用的模板不能修改，也不能用来新建专项。"
           action={
-            <Button onClick={() => archive.mutate({ id: t.id, archived: false })} loading={archive.isPending}>
-              恢复使用
-            </Button>
+            canArchive && (
+              <Button onClick={() => archive.mutate({ id: t.id, archived: false })} loading={archive.isPending}>
+                恢复使用
+              </Button>
+            )
           }
         />
       )}
-      {t.builtin && (
+      {!canSave && !t.builtin && !t.archived && <CannotNotice doing="修改检查模板" style={{ marginBottom: 16 }} />}
+      {t.builtin && canCopy && (
         <Alert
           type="info"
           showIcon

@@ -1,11 +1,13 @@
 // 检查模板: the built-in and the office's own checklist templates; copy, stop using, export, and
-// import a template file another office shared.
+// import a template file another office shared. Roles that may not change templates only look and export.
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Card, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../shared/contract';
+import { useCan } from '../../accounts/auth';
+import { Can } from '../../accounts/Can';
 import { ApiError, call, uploadFile } from '../../api/client';
 import { formatInstant } from '../../ui/format';
 import { refreshTemplates, useTemplates } from '../queries';
@@ -19,6 +21,9 @@ export function TemplatesPage() {
   const queryClient = useQueryClient();
   const templates = useTemplates();
   const { exportTemplate, archive } = useTemplateActions();
+  const canSave = useCan('campaignTemplates.save');
+  const canCopy = useCan('campaignTemplates.copy');
+  const canArchive = useCan('campaignTemplates.archive');
   const [showArchived, setShowArchived] = useState(false);
   const [copying, setCopying] = useState<{ id: string; name: string } | null>(null);
   const [importing, setImporting] = useState(false);
@@ -60,19 +65,21 @@ export function TemplatesPage() {
                 <Typography.Text>显示已停用（{archivedCount}）</Typography.Text>
               </>
             )}
-            <Upload
-              accept=".json,application/json"
-              showUploadList={false}
-              multiple={false}
-              beforeUpload={(file) => {
-                void importFile(file);
-                return Upload.LIST_IGNORE;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={importing}>
-                导入模板
-              </Button>
-            </Upload>
+            <Can method="campaignTemplates.import">
+              <Upload
+                accept=".json,application/json"
+                showUploadList={false}
+                multiple={false}
+                beforeUpload={(file) => {
+                  void importFile(file);
+                  return Upload.LIST_IGNORE;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={importing}>
+                  导入模板
+                </Button>
+              </Upload>
+            </Can>
           </Space>
         }
       >
@@ -109,20 +116,24 @@ export function TemplatesPage() {
               render: (_, t) => (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => open(t)} aria-label={`查看${t.name}`}>
-                    {t.builtin || t.archived ? '查看' : '编辑'}
+                    {t.builtin || t.archived || !canSave ? '查看' : '编辑'}
                   </Button>
-                  <Button type="link" size="small" onClick={() => setCopying({ id: t.id, name: t.name })} aria-label={`复制${t.name}`}>
-                    复制
-                  </Button>
-                  <Button
-                    type="link"
-                    size="small"
-                    danger={!t.archived}
-                    onClick={() => archive.mutate({ id: t.id, archived: !t.archived })}
-                    aria-label={`${t.archived ? '恢复' : '停用'}${t.name}`}
-                  >
-                    {t.archived ? '恢复' : '停用'}
-                  </Button>
+                  {canCopy && (
+                    <Button type="link" size="small" onClick={() => setCopying({ id: t.id, name: t.name })} aria-label={`复制${t.name}`}>
+                      复制
+                    </Button>
+                  )}
+                  {canArchive && (
+                    <Button
+                      type="link"
+                      size="small"
+                      danger={!t.archived}
+                      onClick={() => archive.mutate({ id: t.id, archived: !t.archived })}
+                      aria-label={`${t.archived ? '恢复' : '停用'}${t.name}`}
+                    >
+                      {t.archived ? '恢复' : '停用'}
+                    </Button>
+                  )}
                   <Button
                     type="link"
                     size="small"

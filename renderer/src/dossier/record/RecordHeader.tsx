@@ -7,10 +7,11 @@ import { IssueNoticeMenu } from '../../notices/IssueNoticeMenu';
 import { noticeIdOf } from '../../notices/NoticeRecordView';
 import { deadlineState, KindTag } from '../labels';
 
+/** What may be done to a record; an action the signed-in role may not take is left out. */
 export interface RecordActions {
-  onEdit(r: DossierRecord): void;
-  onVoid(r: DossierRecord): void;
-  onRecheck(r: DossierRecord): void;
+  onEdit?(r: DossierRecord): void;
+  onVoid?(r: DossierRecord): void;
+  onRecheck?(r: DossierRecord): void;
 }
 
 /** An order to correct whose 复查 is not recorded yet. */
@@ -77,19 +78,21 @@ export function RecordButtons({ record, actions }: { record: DossierRecord; acti
   return (
     <Space size={0} style={{ flex: 'none' }}>
       <IssueNoticeMenu enterpriseId={record.enterpriseId} record={record} size="small" />
-      {isOpenRectification(record) && (
-        <Button size="small" type="link" icon={<CheckSquareOutlined />} onClick={() => actions.onRecheck(record)}>
+      {actions.onRecheck && isOpenRectification(record) && (
+        <Button size="small" type="link" icon={<CheckSquareOutlined />} onClick={() => actions.onRecheck?.(record)}>
           记录复查
         </Button>
       )}
-      {editable(record) && (
-        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => actions.onEdit(record)}>
+      {actions.onEdit && editable(record) && (
+        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => actions.onEdit?.(record)}>
           修改
         </Button>
       )}
-      <Button size="small" type="link" danger icon={<DeleteOutlined />} onClick={() => actions.onVoid(record)}>
-        作废
-      </Button>
+      {actions.onVoid && (
+        <Button size="small" type="link" danger icon={<DeleteOutlined />} onClick={() => actions.onVoid?.(record)}>
+          作废
+        </Button>
+      )}
     </Space>
   );
 }

@@ -3,6 +3,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Enterprise } from '../../../../shared/enterprise';
+import { useCan } from '../../accounts/auth';
 import { call } from '../../api/client';
 import { EMPTY, formatInstant } from '../../ui/format';
 import { CreditTag, SupervisionTag } from '../labels';
@@ -11,6 +12,7 @@ const orEmpty = (v: string | null) => v ?? <Typography.Text type="secondary">{EM
 
 function IdNumber({ e }: { e: Enterprise }) {
   const { message } = App.useApp();
+  const canReveal = useCan('enterprises.revealIdNumber');
   const reveal = useMutation({
     mutationFn: () => call('enterprises.revealIdNumber', { id: e.id }),
     onSuccess: () => void message.info('已显示完整证件号码，本次查看已记入操作记录'),
@@ -20,7 +22,7 @@ function IdNumber({ e }: { e: Enterprise }) {
   return (
     <Space>
       <span style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{full ?? e.idNumberMasked}</span>
-      {!full && (
+      {!full && canReveal && (
         <Button size="small" type="link" icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate()}>
           显示完整证件号码
         </Button>

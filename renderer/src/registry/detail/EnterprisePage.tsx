@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Can } from '../../accounts/Can';
 import { ApiError, call } from '../../api/client';
 import { formatInstant } from '../../ui/format';
 import { ReasonModal } from '../../ui/ReasonModal';
@@ -110,19 +111,25 @@ export function EnterprisePage() {
               一企一档
             </Button>
             {!e.archived && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/registry/${e.id}/edit`, { state: { fromDetail: true } })}>
-                编辑
-              </Button>
+              <Can method="enterprises.update">
+                <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/registry/${e.id}/edit`, { state: { fromDetail: true } })}>
+                  编辑
+                </Button>
+              </Can>
             )}
             {!e.archived && (
-              <Button icon={<InboxOutlined />} onClick={() => setAsking('archive')}>
-                归档
-              </Button>
+              <Can method="enterprises.archive">
+                <Button icon={<InboxOutlined />} onClick={() => setAsking('archive')}>
+                  归档
+                </Button>
+              </Can>
             )}
             {e.archived && !e.mergedInto && (
-              <Button icon={<UndoOutlined />} onClick={() => setAsking('restore')}>
-                恢复
-              </Button>
+              <Can method="enterprises.restore">
+                <Button icon={<UndoOutlined />} onClick={() => setAsking('restore')}>
+                  恢复
+                </Button>
+              </Can>
             )}
           </Space>
         </Space>

@@ -5,6 +5,7 @@ import { App, Button, Card, Empty, Radio, Space, Table, Tag, Typography } from '
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DuplicatePair } from '../../../../shared/enterprise';
+import { useCan } from '../../accounts/auth';
 import { call } from '../../api/client';
 import { EMPTY } from '../../ui/format';
 import { ReasonModal } from '../../ui/ReasonModal';
@@ -37,6 +38,8 @@ export function DuplicatesPage() {
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<Action>(null);
   const [keep, setKeep] = useState<'a' | 'b'>('a');
+  const canMerge = useCan('enterprises.merge');
+  const canDismiss = useCan('enterprises.dismissDuplicate');
   const list = useQuery({
     queryKey: ['enterprises.duplicates', page],
     queryFn: () => call('enterprises.duplicates', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -92,21 +95,29 @@ export function DuplicatesPage() {
               width: 180,
               render: (_, p) => p.reasons.map((r) => <Tag key={r} color="orange">{r}</Tag>),
             },
-            {
-              title: '处理',
-              key: 'actions',
-              width: 190,
-              render: (_, p) => (
-                <Space>
-                  <Button size="small" type="primary" onClick={() => { setKeep('a'); setAction({ kind: 'merge', pair: p }); }}>
-                    合并
-                  </Button>
-                  <Button size="small" onClick={() => setAction({ kind: 'dismiss', pair: p })}>
-                    不是重复
-                  </Button>
-                </Space>
-              ),
-            },
+            ...(canMerge || canDismiss
+              ? [
+                  {
+                    title: '处理',
+                    key: 'actions',
+                    width: 190,
+                    render: (_: unknown, p: DuplicatePair) => (
+                      <Space>
+                        {canMerge && (
+                          <Button size="small" type="primary" onClick={() => { setKeep('a'); setAction({ kind: 'merge', pair: p }); }}>
+                            合并
+                          </Button>
+                        )}
+                        {canDismiss && (
+                          <Button size="small" onClick={() => setAction({ kind: 'dismiss', pair: p })}>
+                            不是重复
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
