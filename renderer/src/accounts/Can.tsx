@@ -4,7 +4,7 @@ import { Alert } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { roleLabels } from '../../../shared/accounts';
 import type { MethodName } from '../../../shared/contract';
-import { useCan, useRole } from './auth';
+import { useAuth, useCan, useRole } from './auth';
 
 /** Renders `children` only when the signed-in role may call `method`. */
 export function Can({ method, children }: { method: MethodName; children: ReactNode }) {
@@ -28,5 +28,8 @@ export function CannotNotice({ doing, style }: { doing: string; style?: CSSPrope
 
 /** A write page: its content when the role may call `method`, otherwise a note saying it may not. */
 export function RequireCan({ method, doing, children }: { method: MethodName; doing: string; children: ReactNode }) {
-  return useCan(method) ? <>{children}</> : <CannotNotice doing={doing} />;
+  const may = useCan(method);
+  // Until the sign-in state is known, neither the page nor a refusal that may not apply.
+  if (useAuth().isPending) return null;
+  return may ? <>{children}</> : <CannotNotice doing={doing} />;
 }
