@@ -55,6 +55,12 @@ export interface ParsedRow {
   warnings: { field: ImportFieldKey; message: string }[];
 }
 
+/** The one township of the county whose full name (章华镇, 城关街道) the address contains, if exactly one. */
+export function townshipInAddress(address: string, townships: readonly Township[]): Township | null {
+  const named = townships.filter((t) => t.name.length >= 2 && address.includes(t.name));
+  return named.length === 1 ? named[0]! : null;
+}
+
 const split = (text: string): string[] => text.split(/[,，、;；|/\n]+/).map(cleanText).filter(Boolean);
 
 /** Reads one data row; throws RowProblem naming the field when the row cannot be imported. */
@@ -112,6 +118,11 @@ export function parseRow(cells: readonly (string | null)[], ctx: RowContext): Pa
       ctx.townships.find((x) => townText.includes(x.name) || x.name.startsWith(townText.replace(/(镇|乡|街道|办事处)$/, '')));
     if (t) put('townshipCode', t.code);
     else warnings.push({ field: 'township', message: `本县没有名为「${townText}」的乡镇（街道），此项未导入` });
+  } else if (typeof raw.address === 'string') {
+    // No township column: a new enterprise takes the one its address names. Not marked present,
+    // so an existing enterprise keeps the township it has.
+    const t = townshipInAddress(raw.address, ctx.townships);
+    if (t) raw.townshipCode = t.code;
   }
 
   const industryText = get('industry');
@@ -158,7 +169,10 @@ export function parseRow(cells: readonly (string | null)[], ctx: RowContext): Pa
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? 'name') as ImportFieldKey;
-    throw new RowProblem(key in ctx.mapping ? key : null, `${issue.message}${issue.path.length > 1 ? `（第 ${Number(issue.path[1]) + 1} 项）` : ''}`);
+    const value = raw[key];
+    // The value as the file has it, so the clerk need not look for it (not an ID number: personal data).
+    const quoted = typeof value === 'string' && key !== 'idNumber' && issue.path.length === 1 ? `（原值：${value.slice(0, 60)}）` : '';
+    throw new RowProblem(key in ctx.mapping ? key : null, `${issue.message}${issue.path.length > 1 ? `（第 ${Number(issue.path[1]) + 1} 项）` : ''}${quoted}`);
   }
   return { data: parsed.data, present, warnings };
 }
