@@ -1,6 +1,6 @@
 // Importing the registry from the spreadsheets offices have: the fields a column can map to.
 import { z } from 'zod';
-import { EnterpriseFilter } from './enterprise';
+import { EnterpriseFilter, sortFields } from './enterprise';
 
 /** The registry fields an imported column can fill, with the label a clerk sees. */
 export const enterpriseImportFields = [
@@ -94,6 +94,9 @@ export const ExportInput = z
     filter: EnterpriseFilter.default(EnterpriseFilter.parse({})),
     /** Show ID numbers in full (personal data: recorded in the audit log). */
     revealPersonal: z.boolean().default(false).describe('导出完整证件号码'),
+    /** The order of the list the clerk sees (by name when not given). */
+    sort: z.enum(sortFields).default('name').describe('排序'),
+    order: z.enum(['asc', 'desc']).default('asc').describe('顺序'),
   })
   .strict();
 export const ExportResult = z.object({ rows: z.number().int(), file: StoredFileRef, seconds: z.number() });

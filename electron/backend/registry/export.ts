@@ -14,7 +14,7 @@ import { townshipName } from '../divisions/divisions';
 import type { JobContext } from '../jobs/runner';
 import { industryByCode } from '../reference/industries';
 import { writeXlsx } from '../sheets/write';
-import { filterWhere } from './search';
+import { filterWhere, orderBy } from './search';
 
 interface ExportRow {
   name: string;
@@ -72,18 +72,20 @@ async function runExport(core: Core, jc: JobContext, input: z.output<typeof Expo
   const w = filterWhere(input.filter);
   const where = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
   const total = (jc.sqlite.prepare(`SELECT count(*) AS n FROM enterprises e ${where}`).get(...w.params) as { n: number }).n;
+  // In the order of the list on screen.
+  const orderParams: unknown[] = [];
   const select = jc.sqlite.prepare(
     `SELECT e.name, e.uscc, e.entity_type, e.legal_rep, e.id_number, e.phone, e.address, e.township_code, e.grid,
        e.industry_code, e.status, e.established_on, e.supervision_class, e.credit_class, e.tags, e.former_names,
        e.risk_notes, e.archived_at
-     FROM enterprises e ${where} ORDER BY e.name_pinyin, e.id`,
+     FROM enterprises e ${where} ORDER BY ${orderBy(input.sort, input.order, input.filter.q, orderParams)}`,
   );
   const dir = await mkdtemp(join(tmpdir(), 'qingbo-export-'));
   try {
     const file = join(dir, 'export.xlsx');
     async function* rows() {
       let n = 0;
-      for (const r of select.iterate(...w.params) as IterableIterator<ExportRow>) {
+      for (const r of select.iterate(...w.params, ...orderParams) as IterableIterator<ExportRow>) {
         const industry = r.industry_code ? industryByCode(r.industry_code) : undefined;
         yield [
           r.name,

@@ -50,6 +50,26 @@ describe('personal data by role', () => {
     expect(await exported('clerk', true)).toEqual(['430623198001010010', '0730-4221234']);
   });
 
+  it('exports in the order of the list on screen', async () => {
+    const b = testBackend();
+    for (const [name, establishedOn] of [['华容县甲商行', '2020-01-01'], ['华容县乙商行', '2024-06-30'], ['华容县丙商行', null]] as const) {
+      await callOk(b, 'enterprises.create', { data: { name, establishedOn } });
+    }
+    const names = async (input: object) => {
+      const r = await b.api.call('enterprises.export', { filter: {}, ...input }, as('clerk'));
+      if (!r.ok) throw new Error(r.error.message);
+      const done = await b.core.jobs.wait((r.value as { jobId: string }).jobId);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(b.core.files.pathOf((done.result as { file: { sha256: string } }).file.sha256));
+      return wb.worksheets[0]!.getColumn(1).values.slice(2);
+    };
+    const listed = async (input: object) => (await callOk(b, 'enterprises.search', { filter: {}, ...input })).rows.map((r) => r.name);
+    expect(await names({})).toEqual(['华容县丙商行', '华容县甲商行', '华容县乙商行']); // by name (pinyin) when no order is given
+    const newestFirst = { sort: 'establishedOn', order: 'desc' };
+    expect(await names(newestFirst)).toEqual(['华容县乙商行', '华容县甲商行', '华容县丙商行']);
+    expect(await names(newestFirst)).toEqual(await listed(newestFirst));
+  });
+
   it('masks the phone on a dossier export for roles that do not see personal data', async () => {
     const b = testBackend();
     const { enterprise } = await callOk(b, 'enterprises.create', { data: { name: '华容县海信日化有限公司', phone: '13812345678' } });

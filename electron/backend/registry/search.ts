@@ -119,8 +119,8 @@ export function filterWhere(filter: EnterpriseFilter, today = todayInChina()): W
   return w;
 }
 
-/** The ORDER BY clause; relevance puts exact and leading name matches first. */
-function orderBy(sort: (typeof sortFields)[number], order: 'asc' | 'desc', q: string, params: unknown[]): string {
+/** The ORDER BY clause (its parameters are pushed onto `params`); relevance puts exact and leading name matches first. */
+export function orderBy(sort: (typeof sortFields)[number], order: 'asc' | 'desc', q: string, params: unknown[]): string {
   const dir = order === 'desc' ? 'DESC' : 'ASC';
   switch (sort) {
     case 'name':

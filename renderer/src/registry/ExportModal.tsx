@@ -16,11 +16,14 @@ import { reportError } from '../ui/notify';
 interface Props {
   open: boolean;
   filter: ListParams['filter'];
+  /** The list's order, which the exported rows follow. */
+  sort: ListParams['sort'];
+  order: ListParams['order'];
   total: number;
   onClose(): void;
 }
 
-export function ExportModal({ open, filter, total, onClose }: Props) {
+export function ExportModal({ open, filter, sort, order, total, onClose }: Props) {
   const [reveal, setReveal] = useState(false);
   // Only roles that see personal data are offered full ID numbers (the backend refuses the others).
   const mayReveal = seesPersonalData(useRole());
@@ -32,7 +35,7 @@ export function ExportModal({ open, filter, total, onClose }: Props) {
 
   const saving = useSavedResult(result?.file);
   const start = () =>
-    what === 'list' ? listJob.start({ filter, revealPersonal: reveal }) : dossierJob.start({ filter, format: 'zip' });
+    what === 'list' ? listJob.start({ filter, sort, order, revealPersonal: reveal }) : dossierJob.start({ filter, format: 'zip' });
 
   const close = () => {
     if (job.running) return;

@@ -165,7 +165,7 @@ export function RegistryPage() {
           registerFocusFirst={registerFocusFirst}
         />
       )}
-      <ExportModal open={exporting} filter={filter} total={blocks.total ?? 0} onClose={() => setExporting(false)} />
+      <ExportModal open={exporting} filter={filter} sort={params.sort} order={params.order} total={blocks.total ?? 0} onClose={() => setExporting(false)} />
     </div>
   );
 }
