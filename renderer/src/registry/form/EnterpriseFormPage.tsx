@@ -53,17 +53,22 @@ export function EnterpriseFormPage() {
   const showProblems = (problems: Problem[]) => {
     const others: string[] = [];
     const fields: { name: (string | number)[]; errors: string[] }[] = [];
+    let code = false;
     for (const p of problems) {
       const path = problemPath(p.field);
-      if (path[0] === 'uscc') setCodeProblem({ message: p.message });
-      else if (path.length && path[0] !== '') fields.push({ name: path, errors: [p.message] });
+      if (path[0] === 'uscc') {
+        setCodeProblem({ message: p.message });
+        code = true;
+      } else if (path.length && path[0] !== '') fields.push({ name: path, errors: [p.message] });
       else others.push(`${p.label}：${p.message}`);
     }
     // Paths come from the backend, so they are not known to the form's types.
     (form as unknown as FormInstance).setFields(fields);
     setOtherProblems(others);
-    const first = fields[0]?.name;
+    // The save button is at the bottom: bring the first problem into view, the code field included.
+    const first = code ? ['uscc'] : fields[0]?.name;
     if (first) form.scrollToField(first, { block: 'center' });
+    else if (others.length) window.scrollTo({ top: 0 });
   };
 
   const save = useMutation({
@@ -91,8 +96,12 @@ export function EnterpriseFormPage() {
       const { code, details, message: text } = err.info;
       if (code === 'VALIDATION') {
         const problems = (details?.['problems'] ?? []) as Problem[];
+        void message.error('没有保存：请按标红的提示修改');
         showProblems(problems);
-        if (details?.['overridable'] === true) setCodeProblem({ message: text.replace(/^[^：]*：/, ''), overridable: true });
+        if (details?.['overridable'] === true) {
+          setCodeProblem({ message: text.replace(/^[^：]*：/, ''), overridable: true });
+          form.scrollToField('uscc', { block: 'center' });
+        }
         return;
       }
       if (code === 'CONFLICT' && details?.['field'] === 'data.uscc') {
