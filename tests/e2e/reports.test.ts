@@ -68,8 +68,9 @@ async function openExport(page: Page, formatId: string): Promise<void> {
   await page.getByTestId('export-panel').waitFor();
 }
 
-/** Clicks 导出; confirms the findings when the dialog asks (returns how many it listed); downloads the file. */
+/** Clicks 导出; confirms the findings when the dialog asks (returns how many it listed); keeps the file it downloads by itself. */
 async function exportAndDownload(page: Page, path: string, expectFindings: boolean): Promise<{ bytes: Buffer; findings: number }> {
+  const saved = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByTestId('report-export').click();
   let findings = 0;
   if (expectFindings) {
@@ -83,7 +84,10 @@ async function exportAndDownload(page: Page, path: string, expectFindings: boole
   const failed = page.getByTestId('export-panel').locator('.ant-alert-error');
   await page.getByTestId('report-done').or(failed).waitFor({ timeout: 30_000 });
   if (await failed.isVisible()) throw new Error(`导出失败：${await failed.innerText()}`);
-  const bytes = await download(page, path, () => page.getByTestId('report-download').click());
+  await (await saved).saveAs(path);
+  const bytes = readFileSync(path);
+  // 下载 saves the same file again.
+  expect(sha256(await download(page, `${path}.again`, () => page.getByTestId('report-download').click()))).toBe(sha256(bytes));
   return { bytes, findings };
 }
 

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { useCan } from '../accounts/auth';
 import { ApiError, call, saveFile } from '../api/client';
 import { useJob } from '../api/useJob';
+import { useSavedResult } from '../api/useSavedResult';
 import { useCampaigns } from '../campaigns/queries';
 import { JobProgress } from '../ui/JobProgress';
 import { reportError } from '../ui/notify';
@@ -99,6 +100,8 @@ export function ExportPanel({ format, source }: { format: ReportFormatInfo; sour
   };
 
   const result = exportJob.result;
+  // The file is saved (downloaded) as soon as it is written, as the registry export does; 下载 saves it again.
+  useSavedResult(result?.file);
   useEffect(() => {
     if (result) {
       refreshSent(queryClient);
