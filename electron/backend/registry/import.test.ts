@@ -58,6 +58,17 @@ async function runImport(b: Backend, file: string, dryRun: boolean, cancelWhileW
 const names = async (b: Backend, q: string) => (await callOk(b, 'enterprises.search', { filter: { q }, limit: 5 })).rows.map((r) => r.name);
 
 describe('importing the registry', () => {
+  it('imports a firm named like a registered one with another code, and says so', async () => {
+    const { b, file } = await setup();
+    await callOk(b, 'enterprises.create', { data: { name: '华容县清波第7号测试商行', uscc: code(8888) } });
+    const done = await runImport(b, file, true);
+    const result = done.result as ImportResult;
+    const twin = result.warnings.filter((w) => w.reason.includes('同名'));
+    expect(twin).toEqual([
+      { row: 14, column: '统一社会信用代码', reason: `已登记的「华容县清波第7号测试商行」与此同名，信用代码却不同（${code(8888)}）：按新企业导入，请核对是否为同一企业（可在“疑似重复”中合并）` },
+    ]);
+  });
+
   it('writes checked rows with their search indexes and an audit row each, rejects the rest, and a dry run or a cancel changes nothing', async () => {
     const { b, file } = await setup();
     const before = snapshot(b);

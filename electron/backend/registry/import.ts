@@ -101,6 +101,11 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
   const byNameNoCode = jc.sqlite.prepare(
     'SELECT id FROM enterprises WHERE name_key = ? AND name = ? AND +uscc IS NULL AND +archived_at IS NULL LIMIT 2',
   );
+  // A new enterprise with a code, named exactly like a registered one with another code: most
+  // often the same firm whose code was corrected on one side. Imported, but said.
+  const sameNameOtherCode = jc.sqlite.prepare(
+    'SELECT name, uscc FROM enterprises WHERE name_key = ? AND name = ? AND +archived_at IS NULL AND uscc IS NOT ? LIMIT 1',
+  );
   const now = new Date().toISOString();
   const changes: ImportResult['changes'] = [];
   let inserted = 0;
@@ -129,6 +134,14 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
         if (same.length === 1) existingId = same[0]!.id;
       }
       if (existingId === undefined) {
+        const twin = data.uscc ? (sameNameOtherCode.get(keys.nameKey, data.name, data.uscc) as { name: string; uscc: string | null } | undefined) : undefined;
+        if (twin) {
+          warnings.push({
+            row,
+            field: 'uscc',
+            message: `已登记的「${twin.name}」与此同名，信用代码却不同（${twin.uscc ?? '无代码'}）：按新企业导入，请核对是否为同一企业（可在“疑似重复”中合并）`,
+          });
+        }
         const id = writer.insert(data, null, now, keys);
         audits.push({ entity: 'enterprise', entityId: id, after: diffData(null, data)?.after, reason });
         inserted++;
