@@ -55,7 +55,7 @@ export function FormatsTab() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Text type="secondary">内置格式不能修改，可“复制为本单位格式”后按上级新要求调整；也可以导入上级或兄弟单位发来的格式文件。</Typography.Text>
+        <Typography.Text type="secondary">内置格式不能修改，可“复制”为本单位格式后按上级新要求调整；也可以导入上级或兄弟单位发来的格式文件。</Typography.Text>
         <Space>
           {archivedCount > 0 && (
             <>

@@ -18,8 +18,10 @@ export function JobsIndicator() {
         setJobs((prev) => ({ ...prev, [job.id]: job }));
         if (job.status !== 'running') {
           void queryClient.invalidateQueries();
-          if (job.status === 'succeeded') void message.success(`${job.title}：${job.message}`);
-          else void message.warning(`${job.title}：${job.message}`, 8);
+          // A title naming a file ("导入企业名录：名录.xlsx") takes the message after a space, not a second colon.
+          const said = `${job.title}${job.title.includes('：') ? ' — ' : '：'}${job.message}`;
+          if (job.status === 'succeeded') void message.success(said);
+          else void message.warning(said, 8);
           setTimeout(() => setJobs(({ [job.id]: _done, ...rest }) => rest), 4000);
         }
       }),

@@ -58,7 +58,7 @@ export function MappingStep({ preview, headerRow, mapping, onHeaderRow, onMappin
       )}
       <Card size="small" title="表头与列" style={{ marginBottom: 16 }}>
         <Form layout="vertical">
-          <Form.Item label="表头所在行" extra={`工作表「${preview.sheetName}」${preview.encoding ? `，编码 ${preview.encoding}` : ''}。表头行之前的标题行会被跳过。`}>
+          <Form.Item label="表头所在行" extra={`${preview.encoding ? `文本文件（${encodingLabel(preview.encoding)}）` : `工作表「${preview.sheetName}」`}。表头行之前的标题行会被跳过。`}>
             <InputNumber min={1} max={50} value={headerRow} onChange={(v) => v && onHeaderRow(v)} suffix="行" style={{ width: 140 }} aria-label="表头所在行" />
           </Form.Item>
           <Row gutter={[24, 0]}>
@@ -116,4 +116,12 @@ export function MappingStep({ preview, headerRow, mapping, onHeaderRow, onMappin
       </Card>
     </>
   );
+}
+
+/** The encoding of a text file in the words of a clerk's computer. */
+function encodingLabel(encoding: string): string {
+  if (/^gb/i.test(encoding)) return '国标编码 GBK';
+  if (/^utf-?8/i.test(encoding)) return 'UTF-8 编码';
+  if (/^utf-?16/i.test(encoding)) return 'Unicode（UTF-16）编码';
+  return `${encoding} 编码`;
 }
