@@ -3,7 +3,7 @@
 // archiving, and importing a spreadsheet with bad rows.
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { pinyin, polyphonic } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../shared/idcard';
@@ -27,7 +27,7 @@ async function demoServer(count = 500): Promise<RunningQingbo> {
 }
 
 /** A button by its text (antd spaces two-character labels: 保 存; an icon adds its English name first). */
-const button = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`^([a-z-]+ )?${[...text].join('\\s?')}$`) });
+const button = (page: Page | Locator, text: string) => page.getByRole('button', { name: new RegExp(`^([a-z-]+ )?${[...text].join('\\s?')}$`) });
 
 /** A demo enterprise whose brand (the two characters after 华容县) reads one way only in pinyin. */
 async function pickEnterprise(server: RunningQingbo): Promise<Row & { brand: string; initials: string }> {
@@ -136,6 +136,12 @@ describe('the registry', () => {
     await page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`).waitFor();
     await page.getByText('保存时保留原号码').waitFor();
     await page.getByLabel('联系电话').fill('0730-5559876');
+    // 取消 asks before throwing the typed change away; 继续填写 keeps it.
+    await button(page, '取消').click();
+    const discard = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await button(discard, '继续填写').click();
+    await discard.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('0730-5559876');
     await button(page, '保存').click();
     await page.getByText('「华容县清波测试电线厂」已保存').waitFor();
     await page.getByRole('tab', { name: '修改记录' }).click();

@@ -3,7 +3,7 @@
 // someone else's is refused (CONFLICT) rather than silently overwriting theirs.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Typography, type FormInstance } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { EnterpriseSaved } from '../../../../shared/enterprise';
 import { ApiError, call } from '../../api/client';
@@ -44,6 +44,8 @@ export function EnterpriseFormPage() {
   const [replaceIdNumber, setReplaceIdNumber] = useState(false);
   const keepIdNumber = id !== null && !!e?.idNumberMasked && !replaceIdNumber;
   const ready = id === null || !!e;
+  // Set by the clerk's own changes (not by loading the enterprise): 取消 then asks first.
+  const edited = useRef(false);
 
   useEffect(() => {
     if (id === null) form.setFieldsValue(emptyValues);
@@ -141,7 +143,10 @@ export function EnterpriseFormPage() {
       layout="vertical"
       onFinish={(v) => save.mutate(v)}
       onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center' })}
-      onValuesChange={() => otherProblems.length && setOtherProblems([])}
+      onValuesChange={() => {
+        edited.current = true;
+        if (otherProblems.length) setOtherProblems([]);
+      }}
       scrollToFirstError={false}
       style={{ maxWidth: 1100, paddingBottom: 72 }}
     >
@@ -182,7 +187,22 @@ export function EnterpriseFormPage() {
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存
         </Button>
-        <Button onClick={() => void navigate(-1)}>取消</Button>
+        <Button
+          onClick={() => {
+            // Typed changes are not thrown away without asking.
+            if (!edited.current) return void navigate(-1);
+            modal.confirm({
+              title: '放弃未保存的修改？',
+              content: '这次填写或修改的内容还没有保存，离开后不会保留。',
+              okText: '放弃修改',
+              okButtonProps: { danger: true },
+              cancelText: '继续填写',
+              onOk: () => void navigate(-1),
+            });
+          }}
+        >
+          取消
+        </Button>
         <Typography.Text type="secondary" style={{ alignSelf: 'center', marginLeft: 8 }}>
           带 * 的为必填项；每次保存都会记入修改记录
         </Typography.Text>
