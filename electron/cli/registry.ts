@@ -6,7 +6,6 @@ import type { ExportResult, ImportPreview, ImportResult } from '../../shared/imp
 import type { Backend } from '../backend/backend';
 import { filterFromOptions, type FilterOptions } from './filter';
 import { quickCheckAlongside } from '../backend/db/check-thread';
-import { dbKey } from './dbkey';
 import { callApi, runJob } from './jobs';
 import { UsageError } from './usage';
 
@@ -55,7 +54,7 @@ export interface ExportOptions extends FilterOptions {
 
 /** Exports the (filtered) registry to an xlsx file. */
 export async function exportEnterprises(backend: Backend, o: ExportOptions): Promise<number> {
-  const check = backend.timings.quickCheckDeferred ? quickCheckAlongside(backend.core.dbFile, dbKey()) : null;
+  const check = backend.timings.quickCheckDeferred ? quickCheckAlongside(backend.core.dbFile, backend.core.jobs.access) : null;
   let done: Awaited<ReturnType<typeof runJob>>;
   try {
     const filter = filterFromOptions(backend, o);

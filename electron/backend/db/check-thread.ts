@@ -7,6 +7,16 @@ import type { CheckOutcome, CheckRequest } from './check-worker';
 import { connect, type DbAccess } from './open';
 import { assertQuickCheck } from './quick-check';
 
+/** quick_check of the file on a read-only connection of its own; throws INTEGRITY or LOCKED. */
+export function quickCheckFile(file: string, access: DbAccess): void {
+  const sqlite = connect(file, access, { readonly: true, fileMustExist: true });
+  try {
+    assertQuickCheck(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
 export interface CheckAlongside {
   /** Resolves when the file passed; rejects with INTEGRITY (or LOCKED) when it did not. */
   done: Promise<void>;
@@ -18,12 +28,7 @@ export interface CheckAlongside {
 export function quickCheckAlongside(file: string, access: DbAccess): CheckAlongside {
   const module = workerModule(import.meta.url, './check-worker.ts', 'check-worker');
   if (!module) {
-    const sqlite = connect(file, access, { readonly: true, fileMustExist: true });
-    try {
-      assertQuickCheck(sqlite);
-    } finally {
-      sqlite.close();
-    }
+    quickCheckFile(file, access);
     return { done: Promise.resolve(), stop: async () => undefined };
   }
   const worker = startWorker(module, { file, access } satisfies CheckRequest);

@@ -2,8 +2,8 @@
 // read-only connection, one message with the outcome.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
-import { connect, type DbAccess } from './open';
-import { assertQuickCheck } from './quick-check';
+import { quickCheckFile } from './check-thread';
+import type { DbAccess } from './open';
 
 export interface CheckRequest {
   file: string;
@@ -16,12 +16,7 @@ export type CheckOutcome = { ok: true; ms: number } | { ok: false; error: ErrorI
 function run({ file, access }: CheckRequest): CheckOutcome {
   const t0 = performance.now();
   try {
-    const sqlite = connect(file, access, { readonly: true, fileMustExist: true });
-    try {
-      assertQuickCheck(sqlite);
-    } finally {
-      sqlite.close();
-    }
+    quickCheckFile(file, access);
     return { ok: true, ms: Math.round(performance.now() - t0) };
   } catch (err) {
     const e = err instanceof AppError ? err : new AppError('INTEGRITY', `数据库文件已损坏，无法读取（${(err as Error).message}）。请从最近的备份恢复。`);
