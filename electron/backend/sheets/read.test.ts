@@ -238,21 +238,41 @@ describe('reading .xlsx', () => {
     writeFileSync(docx, zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>']]));
     expect((await refusal(openSheet(docx))).message).toContain('这是 Word 文档，不是表格：通知.xlsx');
 
-    // Worksheet XML with namespace prefixes, which ExcelJS does not understand: refused, not read as empty.
-    const prefixed = join(dir, '前缀.xlsx');
-    const rows = Array.from({ length: 200 }, (_, i) => `<x:row r="${i + 1}"><x:c r="A${i + 1}" t="inlineStr"><x:is><x:t>第${i}家</x:t></x:is></x:c></x:row>`);
+    // A worksheet part with content but not a single row: refused, not read as empty.
+    const odd = join(dir, '怪.xlsx');
+    const workbookParts = (sheet: string): [string, string][] => [
+      ['_rels/.rels', PKG_RELS],
+      ['xl/workbook.xml', `<x:workbook ${NS.replace('xmlns=', 'xmlns:x=')}><x:sheets><x:sheet name="数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`],
+      ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+      ['xl/worksheets/sheet1.xml', sheet],
+    ];
+    const items = Array.from({ length: 200 }, (_, i) => `<item n="${i}">第${i}家</item>`).join('');
+    writeFileSync(odd, zip(workbookParts(`<list>${items}</list>`)));
+    expect((await refusal(all(odd))).message).toContain('文件已损坏');
+  });
+
+  it('reads worksheet XML with namespace prefixes, entities, CDATA, phonetic guides and cells without references', async () => {
+    const dir = tempDir();
+    const path = join(dir, '前缀.xlsx');
+    const x = NS.replace('xmlns=', 'xmlns:x=');
+    const rows = Array.from({ length: 200 }, (_, i) => `<x:row r="${i + 3}"><x:c r="A${i + 3}" t="inlineStr"><x:is><x:t>第${i}家</x:t></x:is></x:c></x:row>`);
     writeFileSync(
-      prefixed,
+      path,
       zip([
         ['_rels/.rels', PKG_RELS],
-        ['xl/workbook.xml', `<x:workbook ${NS.replace('xmlns=', 'xmlns:x=')}><x:sheets><x:sheet name="数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`],
-        ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
-        ['xl/worksheets/sheet1.xml', `<x:worksheet ${NS.replace('xmlns=', 'xmlns:x=')}><x:sheetData>${rows.join('')}</x:sheetData></x:worksheet>`],
+        ['xl/workbook.xml', `<x:workbook ${x}><x:sheets><x:sheet name="数据" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`],
+        ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+        ['xl/sharedStrings.xml', `<x:sst ${x}><x:si><x:t>东洞庭</x:t><x:rPh sb="0" eb="3"><x:t>とうどうてい</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si><x:si><x:r><x:t>A&amp;B</x:t></x:r><x:r><x:t><![CDATA[<商行>]]></x:t></x:r></x:si></x:sst>`],
+        [
+          'xl/worksheets/sheet1.xml',
+          `<x:worksheet ${x}><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c/><x:c t="inlineStr"><x:is><x:t>&#x534E;&#23481;&lt;县&gt;</x:t></x:is></x:c></x:row>${rows.join('')}</x:sheetData></x:worksheet>`,
+        ],
       ]),
     );
-    const src = await openSheet(prefixed);
-    expect(src.sheetName).toBe('数据');
-    expect((await refusal(all(prefixed))).message).toContain('文件已损坏');
+    const read = await all(path);
+    expect(read[0]).toEqual({ row: 1, cells: ['东洞庭', 'A&B<商行>', null, '华容<县>'] });
+    expect(read).toHaveLength(201);
+    expect(read[200]).toEqual({ row: 202, cells: ['第199家'] });
   });
 });
 

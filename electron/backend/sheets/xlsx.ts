@@ -1,62 +1,26 @@
-// Reading .xlsx with ExcelJS's streaming reader, one worksheet, without loading the workbook.
+// Reading .xlsx: one worksheet, streamed, without loading the workbook (see worksheet.ts).
 import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
-import ExcelJS from './exceljs';
-import type { CellValue } from './exceljs';
 import { AppError } from '../../../shared/errors';
-import { booleanText, cleanText, dateCellText, numberText } from './cells';
 import { corruptFile, encryptedFile, wrongKindOfFile, type SheetRow, type SheetSource } from './source';
-import { isEncryptedEntry, orderedZipStream, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry, type ZipPart } from './zip';
+import { readDateStyles, readSharedStrings, worksheetRows, type WorksheetContext } from './worksheet';
+import { isEncryptedEntry, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from './zip';
 
 /** Parts we read whole (workbook.xml, relationships) are small; anything bigger is not a real workbook. */
 const MAX_SMALL_PART = 16 * 1024 * 1024;
+/** styles.xml and sharedStrings.xml are read whole too; the strings of a big sheet take tens of MB. */
+const MAX_STRINGS_PART = 256 * 1024 * 1024;
 /** Worksheet parts up to this size are looked into to tell an empty sheet from one with data. */
 const PEEK_SHEET_BYTES = 256 * 1024;
 /** A cell value: <v> (numbers, shared strings, formula results) or <is> (inline strings). */
 const VALUE_ELEMENT = /<(?:[\w.-]+:)?(?:v|is)\b/;
-/** A worksheet part this big that yields no row at all is one ExcelJS could not understand (e.g. prefixed XML). */
+/** A worksheet part this big without a single <row> is not a worksheet we understand. */
 const UNREADABLE_SHEET_BYTES = 4096;
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
-
-// Built-in number formats 27–36 and 50–58 are dates and times in Chinese (and other East Asian)
-// Excel; styles.xml refers to them by id only, and ExcelJS knows only the western built-ins, so
-// without these a date typed in a Chinese Excel would come out as a serial number.
-const EAST_ASIAN_DATE_FORMATS: Record<number, string> = {
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: 'm-d-yy',
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午h"时"mm"分"',
-  35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午h"时"mm"分"',
-  56: '上午/下午h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
-
-const EMPTY_SHARED_STRINGS = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
-const EMPTY_RELS = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
-);
-const workbookXml = (date1904: boolean): Buffer =>
-  Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${date1904 ? '<workbookPr date1904="1"/>' : ''}</workbook>`,
-  );
 
 // ---------------------------------------------------------------------------------------------
 // A few attributes out of small XML parts. Prefixes (x:sheet, r:id) vary between producers, so
@@ -192,57 +156,6 @@ async function plan(path: string, name: string): Promise<XlsxPlan> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cell values
-
-/** A number format that shows a date or time (letters outside quotes, brackets and escapes). */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt
-    .replace(/\\./g, '')
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*]/g, '');
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
-const serialToDate = (serial: number, date1904: boolean): Date =>
-  new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-
-function valueText(value: CellValue, numFmt: string | undefined, date1904: boolean): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') {
-    // ExcelJS turns numbers into dates itself, but not formula results nor formats it does not
-    // recognise as dates.
-    return isDateFormat(numFmt) ? dateCellText(serialToDate(value, date1904)) : numberText(value);
-  }
-  if (typeof value === 'boolean') return booleanText(value);
-  if (value instanceof Date) return dateCellText(value);
-  if ('error' in value) return null;
-  if ('richText' in value) return cleanText(value.richText.map((r) => r.text ?? '').join(''));
-  if ('formula' in value || 'sharedFormula' in value) {
-    // The cached result; a formula never computed (written by a program) has none.
-    const result = (value as { result?: CellValue }).result;
-    return result === undefined ? null : valueText(result, numFmt, date1904);
-  }
-  if ('text' in value) {
-    const t = (value as { text: unknown }).text;
-    if (typeof t === 'string') return cleanText(t);
-    return valueText(t as CellValue, numFmt, date1904);
-  }
-  return null;
-}
-
-interface StylesInternals {
-  styles?: { index?: { numFmt?: (string | undefined)[] } };
-}
-
-function teachEastAsianDateFormats(reader: unknown): void {
-  const index = (reader as StylesInternals).styles?.index?.numFmt;
-  if (!index) return;
-  for (const [id, code] of Object.entries(EAST_ASIAN_DATE_FORMATS)) index[Number(id)] ??= code;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 /** Opens an .xlsx: checks the package is whole and finds its first visible worksheet with data. */
 export async function openXlsx(path: string, name: string): Promise<SheetSource> {
@@ -257,49 +170,30 @@ export async function openXlsx(path: string, name: string): Promise<SheetSource>
   return { format: 'xlsx', encoding: null, sheetName, rows: () => readRows(path, name, p) };
 }
 
+/** The shared strings and date styles the worksheet's cells refer to. */
+async function cellContext(fh: Parameters<typeof readZipEntry>[0], p: XlsxPlan): Promise<WorksheetContext> {
+  const text = async (e: ZipEntry | undefined): Promise<string | null> => (e ? (await readZipEntry(fh, e, MAX_STRINGS_PART)).toString('utf8') : null);
+  const shared = await text(p.sharedStrings);
+  const styles = await text(p.styles);
+  return {
+    sharedStrings: shared === null ? [] : readSharedStrings(shared),
+    dateStyles: styles === null ? [] : readDateStyles(styles),
+    date1904: p.date1904,
+  };
+}
+
 async function* readRows(path: string, name: string, p: XlsxPlan): AsyncGenerator<SheetRow> {
-  const parts: ZipPart[] = [
-    { name: 'xl/_rels/workbook.xml.rels', content: EMPTY_RELS },
-    { name: 'xl/workbook.xml', content: workbookXml(p.date1904) },
-    ...(p.styles ? [{ name: 'xl/styles.xml', entry: p.styles }] : []),
-    p.sharedStrings ? { name: 'xl/sharedStrings.xml', entry: p.sharedStrings } : { name: 'xl/sharedStrings.xml', content: EMPTY_SHARED_STRINGS },
-    { name: 'xl/worksheets/sheet1.xml', entry: p.sheet },
-  ];
-  let input: Awaited<ReturnType<typeof orderedZipStream>> | undefined;
-  let seenRows = 0;
+  const seen = { rows: 0 };
   try {
     const fh = await open(path, 'r');
     try {
-      input = await orderedZipStream(path, fh, parts);
+      yield* worksheetRows(path, fh, p.sheet, await cellContext(fh, p), seen);
     } finally {
       await fh.close();
-    }
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      worksheets: 'emit',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      teachEastAsianDateFormats(reader);
-      for await (const row of worksheet) {
-        seenRows++;
-        const cells: (string | null)[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          const text = valueText(cell.value, cell.numFmt, p.date1904);
-          if (text !== null) cells[col - 1] = text;
-        });
-        if (cells.length === 0) continue;
-        yield { row: row.number, cells: Array.from(cells, (c) => c ?? null) };
-      }
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw corruptFile(name, e);
-  } finally {
-    // A caller that stops early leaves the zip stream paused mid-file: close it.
-    input?.destroy();
   }
-  if (seenRows === 0 && p.sheet.size > UNREADABLE_SHEET_BYTES) throw corruptFile(name, new Error('worksheet has data but no rows were read'));
+  if (seen.rows === 0 && p.sheet.size > UNREADABLE_SHEET_BYTES) throw corruptFile(name, new Error('worksheet has data but no rows were read'));
 }

@@ -1,16 +1,11 @@
-// Just enough of the zip format to look inside an .xlsx before handing it to ExcelJS.
+// Just enough of the zip format to read an .xlsx: the central directory and one entry at a time.
 //
-// Why not let ExcelJS read the file as it is: its streaming reader walks the zip front to back,
-// and Excel stores worksheets *before* sharedStrings.xml, so ExcelJS copies every worksheet into
-// a temp file first (left behind if the caller stops early), parses sheets we do not want, only
-// knows dates if styles.xml came first, and cannot tell a truncated download from a short sheet.
 // Reading the central directory (at the end of the file) tells us at once whether the file is
-// whole and which parts it has; we then feed ExcelJS a re-ordered zip stream with only the parts
-// it needs, copying the compressed bytes as they are.
-import { createReadStream } from 'node:fs';
+// whole and which parts it has, so a truncated download is refused before any row is read, and
+// the parts are read in the order we need them (Excel stores worksheets before sharedStrings.xml;
+// a streaming unzipper walking the file front to back would have to copy the worksheet aside).
 import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 
 /** The zip is damaged or not a zip; the message is for the log, not for the clerk. */
 export class ZipFormatError extends Error {
@@ -122,7 +117,7 @@ function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
 }
 
 /** Where an entry's compressed bytes start in the file (the local header's length varies). */
-async function dataStart(fh: FileHandle, entry: ZipEntry): Promise<number> {
+export async function entryDataStart(fh: FileHandle, entry: ZipEntry): Promise<number> {
   const header = await readAt(fh, entry.localHeaderOffset, 30);
   if (header.readUInt32LE(0) !== LOCAL_SIG) throw new ZipFormatError(`bad local header for ${entry.name}`);
   return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -134,7 +129,7 @@ export const isEncryptedEntry = (entry: ZipEntry): boolean => (entry.flags & 1) 
 /** An entry's uncompressed bytes, refusing more than maxBytes (a zip bomb must not fill memory). */
 export async function readZipEntry(fh: FileHandle, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
   if (entry.size > maxBytes) throw new ZipFormatError(`${entry.name} is larger than ${maxBytes} bytes`);
-  const raw = await readAt(fh, await dataStart(fh, entry), entry.compressedSize);
+  const raw = await readAt(fh, await entryDataStart(fh, entry), entry.compressedSize);
   if (entry.method === STORED) return raw;
   if (entry.method !== DEFLATED) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
   try {
@@ -142,60 +137,4 @@ export async function readZipEntry(fh: FileHandle, entry: ZipEntry, maxBytes: nu
   } catch (e) {
     throw new ZipFormatError(`${entry.name}: ${(e as Error).message}`);
   }
-}
-
-/** A part of the re-ordered zip: an entry of the file under a (possibly new) name, or bytes we made up. */
-export type ZipPart = { name: string; entry: ZipEntry } | { name: string; content: Buffer };
-
-function localHeader(name: string, method: number, crc: number, compressedSize: number, size: number): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(LOCAL_SIG, 0);
-  h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-  h.writeUInt16LE(0x0800, 6); // UTF-8 names; sizes are in this header, no data descriptor
-  h.writeUInt16LE(method, 8);
-  h.writeUInt16LE(0, 10);
-  h.writeUInt16LE(0x21, 12); // 1980-01-01
-  h.writeUInt32LE(crc >>> 0, 14);
-  h.writeUInt32LE(compressedSize, 18);
-  h.writeUInt32LE(size, 22);
-  h.writeUInt16LE(nameBytes.length, 26);
-  h.writeUInt16LE(0, 28);
-  return Buffer.concat([h, nameBytes]);
-}
-
-/**
- * A zip stream holding just these parts, in this order, each with its sizes in the local header
- * (so a streaming unzipper never has to hunt for data descriptors), ended by an empty
- * end-of-central-directory record. Compressed bytes are copied from the file, not recompressed.
- */
-export async function orderedZipStream(path: string, fh: FileHandle, parts: readonly ZipPart[]): Promise<Readable> {
-  const ranges: { header: Buffer; start: number; end: number; content?: Buffer }[] = [];
-  for (const part of parts) {
-    if ('content' in part) {
-      const header = localHeader(part.name, STORED, crc32(part.content), part.content.length, part.content.length);
-      ranges.push({ header, start: 0, end: 0, content: part.content });
-    } else {
-      const e = part.entry;
-      if (e.method !== STORED && e.method !== DEFLATED) throw new ZipFormatError(`${e.name}: compression method ${e.method}`);
-      const start = await dataStart(fh, e);
-      ranges.push({ header: localHeader(part.name, e.method, e.crc32, e.compressedSize, e.size), start, end: start + e.compressedSize });
-    }
-  }
-  async function* chunks(): AsyncGenerator<Buffer> {
-    for (const r of ranges) {
-      yield r.header;
-      if (r.content) yield r.content;
-      else if (r.end > r.start) {
-        // highWaterMark 256 KiB: fewer, larger chunks into the inflater.
-        for await (const chunk of createReadStream(path, { start: r.start, end: r.end - 1, highWaterMark: 1 << 18 })) {
-          yield chunk as Buffer;
-        }
-      }
-    }
-    const eocd = Buffer.alloc(22);
-    eocd.writeUInt32LE(EOCD_SIG, 0);
-    yield eocd;
-  }
-  return Readable.from(chunks(), { objectMode: false });
 }
