@@ -1,6 +1,6 @@
 // The audit trail: one row per change, written in the same transaction as the change, and
 // hash-chained (each row's hash covers the previous row's hash) so later edits are detectable.
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 
@@ -31,7 +31,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The hash a row must carry, given the previous row's hash. */
 export function auditHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
   const payload = JSON.stringify([row.at, row.actor, row.method, row.entity, row.entity_id, row.before, row.after, row.reason]);
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  return digest('sha256', `${prevHash}\n${payload}`, 'hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -56,8 +56,7 @@ function statementsOf(sqlite: Sqlite) {
     s = {
       last: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck(),
       insert: sqlite.prepare(
-        `INSERT INTO audit_log (at, actor, method, entity, entity_id, before, after, reason, prev_hash, hash)
-         VALUES (@at, @actor, @method, @entity, @entity_id, @before, @after, @reason, @prev_hash, @hash)`,
+        'INSERT INTO audit_log (at, actor, method, entity, entity_id, before, after, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       head: sqlite.prepare(
         `INSERT INTO settings (key, value, updated_at) VALUES ('${AUDIT_HEAD_KEY}', ?, ?)
@@ -85,10 +84,11 @@ export function appendAuditRows(sqlite: Sqlite, actor: string, method: string, i
   const stmt = statementsOf(sqlite);
   let prevHash = (stmt.last.get() as string | undefined) ?? GENESIS_HASH;
   let head: AuditHead | undefined;
-  let at = '';
+  // One instant for the rows appended together: they are one change of one transaction.
+  const at = new Date().toISOString();
   for (const input of inputs) {
     const row = {
-      at: new Date().toISOString(),
+      at,
       actor,
       method,
       entity: input.entity,
@@ -98,9 +98,9 @@ export function appendAuditRows(sqlite: Sqlite, actor: string, method: string, i
       reason: input.reason ?? null,
     };
     const hash = auditHash(prevHash, row);
-    head = { id: Number(stmt.insert.run({ ...row, prev_hash: prevHash, hash }).lastInsertRowid), hash };
+    const id = stmt.insert.run(at, actor, method, row.entity, row.entity_id, row.before, row.after, row.reason, prevHash, hash).lastInsertRowid;
+    head = { id: Number(id), hash };
     prevHash = hash;
-    at = row.at;
   }
   stmt.head.run(JSON.stringify(head), at);
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/import';
@@ -113,6 +113,11 @@ describe('importing the registry', () => {
 
     const [last] = (await callOk(b, 'enterprises.search', { filter: { q: code(GENERATED - 1) } })).rows;
     const history = await callOk(b, 'enterprises.history', { id: last!.id });
-    expect(history).toEqual([expect.objectContaining({ actor: clerk.actor, method: 'enterprises.import' })]);
+    // A new enterprise's history names the row of the file it came from; the file itself is kept.
+    expect(history).toEqual([
+      expect.objectContaining({ actor: clerk.actor, method: 'enterprises.import', reason: `新建自「名录.csv」第 ${GENERATED + 6} 行`, after: null }),
+    ]);
+    const source = readFileSync(b.core.files.pathOf(file), 'utf8').split('\n');
+    expect(source[GENERATED + 5]).toContain(code(GENERATED - 1));
   });
 });

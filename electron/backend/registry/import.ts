@@ -126,7 +126,6 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     warnings.push(...batch.warnings);
     const audits: AuditInput[] = [];
     for (const { row, data, present, keys } of batch.rows) {
-      const reason = `导入「${input.fileName}」第 ${row} 行`;
       let existingId: number | undefined;
       if (data.uscc) existingId = (byCode.get(data.uscc) as { id: number } | undefined)?.id;
       else {
@@ -143,7 +142,11 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
           });
         }
         const id = writer.insert(data, null, now, keys);
-        audits.push({ entity: 'enterprise', entityId: id, after: diffData(null, data)?.after, reason });
+        // The values of a new enterprise are the row of the file, which the file store keeps
+        // under its SHA-256 (named by the import's own audit row): the row names where they came
+        // from rather than repeating them. Copied into the log they were three quarters of its
+        // size and a sixth of the import's time.
+        audits.push({ entity: 'enterprise', entityId: id, reason: `新建自「${input.fileName}」第 ${row} 行` });
         inserted++;
         continue;
       }
@@ -158,7 +161,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
         continue;
       }
       writer.update(existingId, next, null, now);
-      audits.push({ entity: 'enterprise', entityId: existingId, ...diff, reason });
+      audits.push({ entity: 'enterprise', entityId: existingId, ...diff, reason: `导入「${input.fileName}」第 ${row} 行` });
       updated++;
       if (changes.length < MAX_CHANGES_SHOWN) {
         changes.push({
