@@ -21,8 +21,12 @@ export const licenceKinds = ['生产许可证', 'CCC', '其他'] as const;
 // Control characters and zero-width marks come from pasted text and break search and printing.
 const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g;
 
+// Anything cleanText would change: a control character, a space other than ' ', two spaces in a
+// row, or a space at either end. Most text has none, and testing costs less than rewriting.
+const UNCLEAN = /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]|[^\S ]|\s\s|^\s|\s$/;
+
 /** Trimmed single-line text with control characters removed; empty becomes null. */
-export const cleanText = (raw: string): string => raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+export const cleanText = (raw: string): string => (UNCLEAN.test(raw) ? raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim() : raw);
 
 const text = (label: string, max: number) =>
   z

@@ -136,7 +136,7 @@ function readName(name: string): Reading {
   for (let k = 0; k < syllables.length; k++) {
     const syl = syllables[k]!;
     const ch = chars[i] ?? '';
-    if (HAN.test(ch)) {
+    if (isHan(ch)) {
       const plain = withoutTone(syl);
       syllables[k] = plain;
       const first = plain[0]?.toLowerCase() ?? '';
@@ -154,8 +154,22 @@ function readName(name: string): Reading {
   return { syllables, initials, alternate };
 }
 
+/** A letter, digit or Han character; the common ranges without a Unicode-property expression. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  return WORD_CHAR.test(c);
+}
+
+/** A Han character (the CJK Unified Ideographs block without a regular expression). */
+const isHan = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x80 && HAN.test(c));
+};
+
 function grams(text: string, into: Set<string>): void {
-  const chars = [...text.toLowerCase()].filter((c) => WORD_CHAR.test(c));
+  const chars = [...text.toLowerCase()].filter(isWordChar);
   for (let i = 0; i < chars.length; i++) {
     into.add(chars[i]!);
     if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!);

@@ -8,9 +8,17 @@ const EDGE_SPACE = /^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$/g;
 
 /** Text with surrounding spaces (including NBSP, 全角 and zero-width spaces) removed; null if nothing is left. */
 export function cleanText(text: string): string | null {
+  if (text === '') return null;
+  // Most cells have nothing to trim: a letter at both ends says so without a regular expression.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (isPlain(first) && isPlain(last)) return text;
   const t = text.replace(EDGE_SPACE, '');
   return t === '' ? null : t;
 }
+
+/** A character that is neither a space of any kind nor a zero-width mark: ASCII printable or a CJK ideograph. */
+const isPlain = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
 
 /** A number written as plain decimal text, never with an exponent: what Excel shows in its General format, integers exact. */
 export function numberText(n: number): string | null {
