@@ -12,9 +12,11 @@ import { countyTree, townshipsOf } from '../../electron/backend/divisions/divisi
 import { dataPaths } from '../../electron/backend/paths';
 import { phosphateCounty } from '../../electron/backend/reports/fixture';
 import { unzipAll } from '../../electron/backend/reports/package-zip';
-import ExcelJS from '../../electron/backend/sheets/exceljs';
+import { excelJs } from '../../electron/backend/sheets/exceljs';
 import { periodPresets, type ReportPackage, type SentReport } from '../../shared/report';
 import { BASELINE_SUFFIX as RAW, median, runProcess, type BenchContext, type Metrics, type Targets } from './harness';
+
+const ExcelJS = excelJs();
 
 const ROWS = 10_000;
 const COUNTIES = 20;

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from '../../electron/backend/sheets/exceljs';
+import { excelJs } from '../../electron/backend/sheets/exceljs';
 import type { Campaign, CampaignSummary, DrawSummary, Inspector } from '../../shared/campaign';
 import type { CampaignResult, Progress, Tally } from '../../shared/campaign-results';
 import { addDays, todayInChina } from '../../shared/dates';
@@ -20,6 +20,8 @@ import { openPage } from '../helpers/page';
 import { qingbo, serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 import { button, call, shot as shotAs } from '../helpers/ui';
+
+const ExcelJS = excelJs();
 
 const TAG = '洗涤用品经营户';
 const DRAWN = 12;

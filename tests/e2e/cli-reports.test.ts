@@ -7,11 +7,13 @@ import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from '../../electron/backend/sheets/exceljs';
+import { excelJs } from '../../electron/backend/sheets/exceljs';
 import { unzipAll, zipParts } from '../../electron/backend/reports/package-zip';
 import { todayInChina } from '../../shared/dates';
 import { qingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
+
+const ExcelJS = excelJs();
 
 interface Tallied {
   rows: { townshipName: string; values: Record<string, number> }[];

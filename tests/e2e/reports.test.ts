@@ -13,13 +13,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import ExcelJS from '../../electron/backend/sheets/exceljs';
+import { excelJs } from '../../electron/backend/sheets/exceljs';
 import type { CampaignSummary } from '../../shared/campaign';
 import type { Tally } from '../../shared/campaign-results';
 import { periodPresets, type ReportFormatInfo, type ReportPackage, type SentReport } from '../../shared/report';
 import { openPage } from '../helpers/page';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { button, call, shot as shotAs } from '../helpers/ui';
+
+const ExcelJS = excelJs();
 
 const FORMAT = 'phosphate-progress';
 const shot = (page: Page, name: string) => shotAs(page, 'reports', name);

@@ -3,10 +3,12 @@
 // equal the figures entered by hand.
 import { describe, expect, it } from 'vitest';
 import type { ResultSaveInput } from '../../../shared/campaign-results';
-import ExcelJS from '../sheets/exceljs';
+import { excelJs } from '../sheets/exceljs';
 import { png } from '../../../tests/helpers/files';
 import { callOk, clerk, snapshot, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
+
+const ExcelJS = excelJs();
 
 const office = { name: '华容县市场监督管理局', countyCode: '430623', docAbbrev: '华市监' };
 const T1 = '430623101'; // 三封寺镇

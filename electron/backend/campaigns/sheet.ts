@@ -1,6 +1,6 @@
 // Small printable xlsx tables of a campaign (the draw's publication list, the tally table): a
 // merged title, a note line, a bold header, thin borders, landscape A4 with the header repeated.
-import ExcelJS from '../sheets/exceljs';
+import { excelJs } from '../sheets/exceljs';
 
 export interface SheetSpec {
   title: string;
@@ -17,7 +17,7 @@ const border = { style: 'thin' as const };
 
 /** The table as xlsx bytes; every cell is a value, never a formula. */
 export async function tableXlsx(spec: SheetSpec): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = '清波';
   const ws = wb.addWorksheet(spec.title.slice(0, 31).replace(/[:\\/?*[\]]/g, '_'), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

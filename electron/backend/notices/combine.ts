@@ -1,5 +1,6 @@
 // One PDF of many notices, for printing a batch in one go (pdf-lib copies the pages as they are).
-import { PDFDocument } from 'pdf-lib';
+// pdf-lib is loaded when first needed: it would add a twentieth of a second to every start.
+const pdfLib = () => import('pdf-lib');
 
 /**
  * The documents' pages one after the other; `between` is awaited after each document (a job's
@@ -11,6 +12,7 @@ export async function combinePdfs(
   between?: () => Promise<void>,
   options: { duplex?: boolean } = {},
 ): Promise<Buffer> {
+  const { PDFDocument } = await pdfLib();
   const out = await PDFDocument.create();
   out.setTitle('执法文书（合并打印）');
   out.setCreator('清波');
@@ -30,5 +32,6 @@ export async function combinePdfs(
 
 /** How many pages a PDF has. */
 export async function pageCount(bytes: Uint8Array): Promise<number> {
+  const { PDFDocument } = await pdfLib();
   return (await PDFDocument.load(bytes)).getPageCount();
 }

@@ -11,8 +11,10 @@ import { todayInChina } from '../../../shared/dates';
 import { periodPresets, type SentReport } from '../../../shared/report';
 import { callOk, clerk, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
-import ExcelJS from '../sheets/exceljs';
+import { excelJs } from '../sheets/exceljs';
 import { phosphateCounty } from './fixture';
+
+const ExcelJS = excelJs();
 
 const HUARONG = { code: '430623', office: '华容县市场监督管理局', abbrev: '华市监' };
 const lastWeek = periodPresets(todayInChina()).find((p) => p.key === 'lastWeek')!;

@@ -9,9 +9,11 @@ import type { Tally } from '../../../shared/campaign-results';
 import { periodPresets, type ReportPackage, type SentReport } from '../../../shared/report';
 import { callOk, clerk, testBackend } from '../../../tests/helpers/backend';
 import type { Backend } from '../backend';
-import ExcelJS from '../sheets/exceljs';
+import { excelJs } from '../sheets/exceljs';
 import { phosphateCounty, type CountyFixture } from './fixture';
 import { sha256, unzipAll, zipParts } from './package-zip';
+
+const ExcelJS = excelJs();
 
 const lastWeek = periodPresets(todayInChina()).find((p) => p.key === 'lastWeek')!;
 const COUNTIES = [

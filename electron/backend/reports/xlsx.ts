@@ -7,12 +7,12 @@ import { rename, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { ReportFont } from '../../../shared/report-format';
-import ExcelJS, { type CellValue } from '../sheets/exceljs';
+import { excelJs, type CellValue, type ExcelJS } from '../sheets/exceljs';
 import { safeSheetName } from '../sheets/write';
 import type { BuiltTable } from './build';
 
 // ExcelJS's style types, reached through the patched module (lint keeps 'exceljs' itself out).
-type Sheet = ReturnType<InstanceType<typeof ExcelJS.Workbook>['addWorksheet']>;
+type Sheet = ReturnType<InstanceType<ExcelJS['Workbook']>['addWorksheet']>;
 type XCell = ReturnType<Sheet['getCell']>;
 type Alignment = XCell['alignment'];
 type Borders = XCell['border'];
@@ -86,7 +86,7 @@ export async function writeReportXlsx(
   });
   outDone.catch(() => undefined);
   // Deflate level 1: about a third of level 6's time for files a few per cent larger.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true, zip: { zlib: { level: 1 } } });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true, zip: { zlib: { level: 1 } } });
   const headerBottom = layout.headerTop + layout.headerRows - 1;
   let rows = 0;
   try {

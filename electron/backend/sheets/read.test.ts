@@ -2,11 +2,13 @@ import { truncateSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from './exceljs';
+import { excelJs } from './exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { openSheet, type SheetRow } from './read';
+
+const ExcelJS = excelJs();
 
 async function all(path: string): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];

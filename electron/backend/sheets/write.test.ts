@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from './exceljs';
+import { excelJs } from './exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { openSheet, type SheetRow } from './read';
 import { MAX_CELL_CHARS, safeSheetName, writeXlsx } from './write';
 import { readZipDirectory, readZipEntry } from './zip';
+
+const ExcelJS = excelJs();
 
 const RISKY = ['=1+1', '+86 138 0000 0000', '-5', '@SUM(A1)', '\t=cmd|\'/c calc\'!A1', '=HYPERLINK("http://x.cn","点我")'];
 

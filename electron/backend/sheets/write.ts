@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS, { type Style } from './exceljs';
+import { excelJs, type Style } from './exceljs';
 import { AppError } from '../../../shared/errors';
 
 export type CellInput = string | number | null;
@@ -101,7 +101,7 @@ export async function writeXlsx(filePath: string, options: WriteXlsxOptions): Pr
   });
   // Awaited below; a failure while rows are still being added must not count as unhandled meanwhile.
   outDone.catch(() => undefined);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
   const headerRow = title ? 2 : 1;
   const lastColumn = columnLetter(columns.length);
   let n = 0;

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { booleanText, cleanText, dateCellText, numberText } from './cells';
-import ExcelJS, { type CellValue } from './exceljs';
+import { excelJs, type CellValue } from './exceljs';
 import { openSheet, type SheetRow } from './read';
+
+const ExcelJS = excelJs();
 
 /** A cell as ExcelJS models it, turned into text the way the import wants it. */
 function excelJsText(value: CellValue): string | null {
