@@ -69,7 +69,7 @@ describe('importing the registry', () => {
     ]);
   });
 
-  it('writes checked rows with their search indexes and an audit row each, rejects the rest, and a dry run or a cancel changes nothing', async () => {
+  it('writes checked rows with their search indexes and audit rows, rejects the rest, and a dry run or a cancel changes nothing', async () => {
     const { b, file } = await setup();
     const before = snapshot(b);
 
@@ -119,5 +119,12 @@ describe('importing the registry', () => {
     ]);
     const source = readFileSync(b.core.files.pathOf(file), 'utf8').split('\n');
     expect(source[GENERATED + 5]).toContain(code(GENERATED - 1));
+    // The import's one audit row lists what it created, in runs of ids and rows (rows 6 and 7
+    // were refused); each update has its own row with before and after.
+    const [first] = (await callOk(b, 'enterprises.search', { filter: { q: '重复代码商行' } })).rows;
+    const audits = b.core.sqlite.prepare("SELECT entity, after FROM audit_log WHERE method = 'enterprises.import' ORDER BY id").all() as { entity: string; after: string }[];
+    expect(audits.map((a) => a.entity)).toEqual(['enterprise', 'enterprise', 'import']);
+    expect((JSON.parse(audits[2]!.after) as { created: unknown }).created).toEqual([[first!.id, 5, 1], [first!.id + 1, 8, GENERATED - 1]]);
+    expect(await callOk(b, 'enterprises.history', { id: first!.id })).toEqual([expect.objectContaining({ reason: '新建自「名录.csv」第 5 行' })]);
   });
 });

@@ -121,6 +121,28 @@ export function enterpriseHistory(core: Core, id: number): (AuditEntry & { reaso
        WHERE entity = 'enterprise' AND entity_id IN (${ids.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1000`,
     )
     .all(...ids.map(String)) as AuditRaw[];
+  // Enterprises an import created are recorded once, in the import's own audit row (CreatedRuns).
+  const byImport = core.sqlite.prepare(
+    `SELECT a.id, a.at, a.actor, a.method, a.after ->> '$.file' AS file, r.value ->> 0 AS firstId, r.value ->> 1 AS firstRow
+     FROM audit_log a, json_each(a.after, '$.created') r
+     WHERE a.entity = 'import' AND ? BETWEEN r.value ->> 0 AND r.value ->> 0 + r.value ->> 2 - 1`,
+  );
+  for (const enterpriseId of ids) {
+    for (const c of byImport.all(enterpriseId) as { id: number; at: string; actor: string; method: string; file: string; firstId: number; firstRow: number }[]) {
+      rows.push({
+        id: c.id,
+        at: c.at,
+        actor: c.actor,
+        method: c.method,
+        entity: 'enterprise',
+        entity_id: String(enterpriseId),
+        before: null,
+        after: null,
+        reason: `新建自「${c.file}」第 ${c.firstRow + enterpriseId - c.firstId} 行`,
+      });
+    }
+  }
+  rows.sort((a, b) => b.id - a.id);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -126,6 +126,7 @@ const common: Labels = {
   noticeIds: '文书编号',
   combined: '合并打印文件',
   inserted: '新增',
+  created: '新增的企业（首个编号、首行行号、户数）',
   updated: '更新',
   targets: '检查对象数',
   drawn: '抽中户数',
