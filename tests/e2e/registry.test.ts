@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../shared/idcard';
 import { composeUscc, USCC_ALPHABET } from '../../shared/uscc';
 import { openPage } from '../helpers/page';
+import { shot } from '../helpers/ui';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
@@ -227,7 +228,18 @@ describe('the registry', () => {
     expect(after.value?.total).toBe(2);
     await button(page, '查看企业名录').click();
     await page.getByRole('searchbox', { name: '搜索企业' }).fill('清波导入');
-    await page.getByRole('row', { name: /华容县清波导入电缆有限公司/ }).waitFor();
+    await page.getByRole('row', { name: /华容县清波导入电缆有限公司/ }).click();
+    // Its history names the row of the file its values came from.
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    await page.getByText('原因：新建自「华容县名录.xlsx」第 3 行').waitFor();
+    await shot(page, 'registry', 'imported-history');
+    // The audit log has the import once, with the enterprises it created.
+    await page.goto(`${server.url}#/audit`);
+    const importRow = page.locator('[data-testid^=audit-row-]').filter({ hasText: '导入企业名录' }).filter({ hasText: '导入' });
+    await importRow.first().locator('.ant-table-row-expand-icon').click();
+    await page.getByRole('rowheader', { name: '新增的企业' }).waitFor();
+    await page.getByRole('cell', { name: /^编号 \d+–\d+（第 3–4 行）$/ }).waitFor();
+    await shot(page, 'registry', 'import-audit');
   });
 
   it('exports the filtered list to Excel, and merges a pair of duplicates', async () => {

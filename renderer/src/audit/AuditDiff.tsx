@@ -16,6 +16,19 @@ export function valueText(v: unknown): string {
   return JSON.stringify(v);
 }
 
+const isRun = (r: unknown): r is [number, number, number] => Array.isArray(r) && r.length === 3 && r.every((x) => typeof x === 'number');
+
+/** The enterprises an import created, from its runs of [first id, first row, count]. */
+function createdText(runs: unknown): string | null {
+  if (!Array.isArray(runs) || !runs.every(isRun)) return null;
+  return runs
+    .map(([id, row, n]) => (n === 1 ? `编号 ${id}（第 ${row} 行）` : `编号 ${id}–${id + n - 1}（第 ${row}–${row + n - 1} 行）`))
+    .join('；');
+}
+
+/** A field's value as text; a few fields written by the services have their own wording. */
+const fieldText = (key: string, v: unknown): string => (key === 'created' ? createdText(v) : null) ?? valueText(v);
+
 interface Row {
   key: string;
   label: string;
@@ -47,8 +60,8 @@ export function diffRows(entry: Pick<AuditRecord, 'entity' | 'before' | 'after'>
   const a = flatten(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys.map((key) => {
-    const bt = before === null ? '' : valueText(b[key]);
-    const at = after === null ? '' : valueText(a[key]);
+    const bt = before === null ? '' : fieldText(key, b[key]);
+    const at = after === null ? '' : fieldText(key, a[key]);
     return { key, label: fieldLabel(entry.entity, key), before: bt, after: at, changed: bt !== at };
   });
 }
