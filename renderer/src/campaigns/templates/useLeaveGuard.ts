@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router';
 
-export function useLeaveGuard(dirty: boolean, title: string): void {
+export function useLeaveGuard(dirty: boolean, title: string, content = '离开此页会丢弃这些修改。', okText = '丢弃修改并离开'): void {
   const { modal } = App.useApp();
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   const current = useRef(blocker);
@@ -14,12 +14,12 @@ export function useLeaveGuard(dirty: boolean, title: string): void {
     if (blocker.state !== 'blocked') return;
     modal.confirm({
       title,
-      content: '离开此页会丢弃这些修改。',
-      okText: '丢弃修改并离开',
+      content,
+      okText,
       okButtonProps: { danger: true },
       cancelText: '留在此页',
       onOk: () => current.current.proceed?.(),
       onCancel: () => current.current.reset?.(),
     });
-  }, [blocker.state, modal, title]);
+  }, [blocker.state, modal, title, content, okText]);
 }

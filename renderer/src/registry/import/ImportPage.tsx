@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ImportResult, type ColumnMapping, type ImportPreview, type StoredFileRef } from '../../../../shared/import';
 import { useJob } from '../../api/useJob';
+import { useLeaveGuard } from '../../campaigns/templates/useLeaveGuard';
 import { formatCount } from '../../ui/format';
 import { reportError } from '../../ui/notify';
 import { lastListPath } from '../list/params';
@@ -48,6 +49,14 @@ export function ImportPage() {
     });
   };
   const realDone = real.result !== null;
+  // A file chosen and not yet imported: leaving would throw away the mapping and the dry run.
+  // A running import goes on without the page, so leaving it then is fine.
+  useLeaveGuard(
+    file !== null && !realDone && !real.running,
+    '这次导入还没有完成',
+    '离开此页会放弃这次导入：已选的文件、核对好的列和试导入的结果都不再保留，名录不会有任何改动。',
+    '放弃导入并离开',
+  );
   useEffect(() => {
     if (realDone) void queryClient.invalidateQueries();
   }, [realDone, queryClient]);
