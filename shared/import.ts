@@ -83,6 +83,8 @@ export const ImportResult = z.object({
   warnings: z.array(RejectedRow),
   /** The first changes to existing enterprises, for review before applying. */
   changes: z.array(z.object({ row: z.number().int(), id: z.number().int(), name: z.string(), fields: z.array(FieldChange) })),
+  /** The first rows that are (or would be) new enterprises. */
+  added: z.array(z.object({ row: z.number().int(), name: z.string(), uscc: z.string().nullable() })),
   /** The rejected rows as an xlsx with a 原因 column, to fix and import again. */
   rejectedFile: StoredFileRef.nullable(),
   seconds: z.number(),

@@ -197,9 +197,17 @@ describe('the registry', () => {
     await page.getByText('表头与列').waitFor();
     await expect.poll(() => page.getByLabel('表头所在行').inputValue()).toBe('2');
     await page.getByText('A 列：企业名称').waitFor();
+    // Leaving halfway asks first; staying keeps the file and the columns.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '首页' }).click();
+    const leave = page.getByRole('dialog').filter({ hasText: '这次导入还没有完成' });
+    await leave.getByRole('button', { name: '留在此页' }).click();
+    await page.getByText('A 列：企业名称').waitFor();
     await button(page, '下一步：试导入').click();
     await button(page, '开始试导入').click();
     await page.getByText('这是试导入，名录没有任何改动').waitFor();
+    await page.getByText('将新增的企业（2）').waitFor();
+    await page.getByRole('cell', { name: '华容县清波导入超市' }).waitFor();
+    await shot(page, 'registry', 'import-dry-run');
     await page.getByText('被拒绝的行（2）').waitFor();
     await page.getByRole('cell', { name: '企业名称为空' }).waitFor();
     await page.getByRole('cell', { name: /统一社会信用代码应为 18 位/ }).waitFor();

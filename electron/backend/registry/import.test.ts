@@ -86,7 +86,13 @@ describe('importing the registry', () => {
     const r = done.result as ImportResult;
     const counts = { rows: GENERATED + 4, inserted: GENERATED, updated: 2, unchanged: 0 };
     expect(r).toMatchObject(counts);
-    expect(dry.result).toMatchObject({ ...counts, dryRun: true, rejected: r.rejected, changes: r.changes });
+    expect(dry.result).toMatchObject({ ...counts, dryRun: true, rejected: r.rejected, changes: r.changes, added: r.added });
+    // The new rows are listed (the first 200), the one after the refused rows 6 and 7 included.
+    expect(r.added).toHaveLength(200);
+    expect(r.added.slice(0, 2)).toEqual([
+      { row: 5, name: '华容县重复代码商行', uscc: code(0) },
+      { row: 8, name: '华容县清波第1号测试商行', uscc: code(1) },
+    ]);
     expect(r.rejected).toEqual([
       { row: 6, column: '成立日期', reason: expect.stringContaining('2023-02-30') as string },
       { row: 7, column: '统一社会信用代码', reason: `与第 5 行的统一社会信用代码 ${code(0)} 重复` },

@@ -30,6 +30,7 @@ import { bulkEnterpriseWriter, getData } from './repo';
 import { labelOf } from './validate';
 
 const PREVIEW_ROWS = 30;
+// Changed and new enterprises listed in the result (the counts are always whole).
 const MAX_CHANGES_SHOWN = 200;
 
 function sourcePath(core: Core, sha256: string): string {
@@ -125,6 +126,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
   );
   const now = new Date().toISOString();
   const changes: ImportResult['changes'] = [];
+  const added: ImportResult['added'] = [];
   const created = new CreatedRuns();
   let inserted = 0;
   let updated = 0;
@@ -160,6 +162,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
           });
         }
         created.add(writer.insert(data, null, now, keys), row);
+        if (added.length < MAX_CHANGES_SHOWN) added.push({ row, name: data.name, uscc: data.uscc });
         inserted++;
         continue;
       }
@@ -224,6 +227,7 @@ async function runImport(core: Core, jc: JobContext, input: z.output<typeof Impo
     rejected: rejectedRows.map(({ row, column, reason }) => ({ row, column, reason })),
     warnings: warnings.map(({ row, field, message }) => ({ row, column: columnName(field), reason: message })),
     changes,
+    added,
     rejectedFile,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
   };

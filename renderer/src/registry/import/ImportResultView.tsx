@@ -8,6 +8,7 @@ import { formatCount } from '../../ui/format';
 import { reportError } from '../../ui/notify';
 
 type Change = ImportResult['changes'][number];
+type Added = ImportResult['added'][number];
 
 const rowColumns = [
   { title: '行号', dataIndex: 'row', width: 80 },
@@ -67,6 +68,21 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       {result.warnings.length > 0 && (
         <Card size="small" title={`提醒（${formatCount(result.warnings.length)}）：这些行会导入，但请留意`}>
           <Table<RejectedRow> size="small" rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} dataSource={result.warnings} columns={rowColumns} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+        </Card>
+      )}
+      {result.added.length > 0 && (
+        <Card size="small" title={`${verb}新增的企业（${result.inserted > result.added.length ? `前 ${result.added.length} 家，共 ${formatCount(result.inserted)} 家` : formatCount(result.added.length)}）`}>
+          <Table<Added>
+            size="small"
+            rowKey="row"
+            dataSource={result.added}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            columns={[
+              { title: '行号', dataIndex: 'row', width: 80 },
+              { title: '企业名称', dataIndex: 'name' },
+              { title: '统一社会信用代码', dataIndex: 'uscc', width: 220, render: (code: string | null) => code ?? '（无）' },
+            ]}
+          />
         </Card>
       )}
       {result.changes.length > 0 && (
