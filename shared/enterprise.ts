@@ -10,6 +10,8 @@ export const businessStatuses = ['存续', '停业', '注销', '吊销', '迁出
 export const supervisionClasses = ['严管', '专管', '普通'] as const;
 /** 信用风险分类: A 低, B 一般, C 较高, D 高 */
 export const creditClasses = ['A', 'B', 'C', 'D'] as const;
+/** How an enterprise without a credit risk class is shown and exported. */
+export const UNCLASSIFIED = '未分类';
 export const creditClassLabels: Record<(typeof creditClasses)[number], string> = {
   A: 'A 类（低风险）',
   B: 'B 类（一般风险）',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { maskPhone, seesPersonalData } from '../../../shared/accounts';
 import { maskIdNumber } from '../../../shared/idcard';
+import { UNCLASSIFIED } from '../../../shared/enterprise';
 import type { ExportInput, ExportResult } from '../../../shared/import';
 import type { RequestContext } from '../context';
 import { assertMaySeePersonalData } from './personal';
@@ -101,7 +102,8 @@ async function runExport(core: Core, jc: JobContext, input: z.output<typeof Expo
           r.status,
           r.established_on,
           r.supervision_class,
-          r.credit_class,
+          // As the list shows it; an import reads 未分类 back as no class given.
+          r.credit_class ?? UNCLASSIFIED,
           list(r.tags) || null,
           list(r.former_names) || null,
           r.risk_notes,

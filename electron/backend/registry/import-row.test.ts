@@ -29,4 +29,13 @@ describe('reading one row', () => {
     expect(problem?.field).toBe('phone');
     expect(problem?.message).toContain('（原值：1390730abcd）');
   });
+
+  it('reads 未分类 (as the list and the export write it) as no credit class given', () => {
+    const credit = { townships, mapping: { name: 0, creditClass: 1 } };
+    const none = parseRow(['华容县测试商行', '未分类'], credit);
+    expect(none.data.creditClass).toBeNull();
+    expect(none.present.has('creditClass')).toBe(false);
+    expect(parseRow(['华容县测试商行', 'B 类（一般风险）'], credit).data.creditClass).toBe('B');
+    expect(() => parseRow(['华容县测试商行', '优秀'], credit)).toThrow('无法识别信用风险分类「优秀」');
+  });
 });

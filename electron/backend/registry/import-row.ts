@@ -1,7 +1,7 @@
 // Turns one spreadsheet row into enterprise data: reads the words offices use for types,
 // statuses and classes, dates in every shape Excel produces, township names and industry
 // codes; says in Chinese what is wrong and in which column.
-import { cleanText, EnterpriseInput, type EnterpriseData } from '../../../shared/enterprise';
+import { cleanText, EnterpriseInput, UNCLASSIFIED, type EnterpriseData } from '../../../shared/enterprise';
 import type { ColumnMapping, ImportFieldKey } from '../../../shared/import';
 import { checkCode, normalizeCode } from '../../../shared/uscc';
 import type { Township } from '../../../shared/divisions';
@@ -29,6 +29,8 @@ const TYPE_WORDS: [RegExp, EnterpriseData['entityType']][] = [
   [/合作社/, '农民专业合作社'],
   [/公司|企业|有限|独资|合伙|分支|集体|国有|股份/, '企业'],
 ];
+
+const NO_CREDIT_CLASS = new RegExp(`^(${UNCLASSIFIED}|未评定|未评级|无|暂无)$`);
 
 const CREDIT_WORDS: [RegExp, NonNullable<EnterpriseData['creditClass']>][] = [
   [/^A|低风险|^低$/, 'A'],
@@ -154,7 +156,8 @@ export function parseRow(cells: readonly (string | null)[], ctx: RowContext): Pa
   }
 
   const credit = get('creditClass');
-  if (credit) {
+  // 未分类 (as the list and the export write it) says no more than an empty cell.
+  if (credit && !NO_CREDIT_CLASS.test(credit)) {
     const c = CREDIT_WORDS.find(([re]) => re.test(credit.toUpperCase()))?.[1];
     if (!c) throw new RowProblem('creditClass', `无法识别信用风险分类「${credit}」，应为 A、B、C 或 D`);
     put('creditClass', c);

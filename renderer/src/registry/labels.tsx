@@ -1,6 +1,6 @@
 // How registry values look: colours of classes and statuses, shared by the list and the detail page.
 import { Tag } from 'antd';
-import { creditClassLabels, type Enterprise } from '../../../shared/enterprise';
+import { creditClassLabels, UNCLASSIFIED, type Enterprise } from '../../../shared/enterprise';
 
 const supervisionColors: Record<string, string> = { 严管: 'red', 专管: 'orange', 普通: 'default' };
 const creditColors: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
@@ -11,7 +11,7 @@ export function SupervisionTag({ value }: { value: Enterprise['supervisionClass'
 }
 
 export function CreditTag({ value, long }: { value: Enterprise['creditClass']; long?: boolean }) {
-  if (!value) return <Tag>未分类</Tag>;
+  if (!value) return <Tag>{UNCLASSIFIED}</Tag>;
   return (
     <Tag color={creditColors[value]} title={creditClassLabels[value]}>
       {long ? creditClassLabels[value] : `${value} 类`}
