@@ -1,14 +1,38 @@
 // quick_check beside a command that only reads (an export): the check reads the whole file, which
 // for a county's database takes seconds, and the command uses one core. The command opens the
 // database without the check (deferQuickCheck) and awaits this before it hands anything out.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { startWorker, workerModule } from '../threads';
 import type { CheckOutcome, CheckRequest } from './check-worker';
 import { connect, type DbAccess } from './open';
 import { assertQuickCheck } from './quick-check';
 
+/**
+ * Reads the file once from front to back. quick_check reads every page, in b-tree order,
+ * scattered over the file: when the file is not in the operating system's cache (the first
+ * command after a restart), that is tens of seconds of small reads for a county's database, and
+ * one sequential pass first makes them seconds (948 MB: 21 s → 1 s + 1.4 s). Cached, the pass
+ * costs a tenth of a second, in the check's own thread.
+ */
+function readAhead(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return; // connect() says what is wrong with the file.
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(8 << 20);
+    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** quick_check of the file on a read-only connection of its own; throws INTEGRITY or LOCKED. */
 export function quickCheckFile(file: string, access: DbAccess): void {
+  readAhead(file);
   const sqlite = connect(file, access, { readonly: true, fileMustExist: true });
   try {
     assertQuickCheck(sqlite);
