@@ -78,7 +78,7 @@ export async function previewImport(core: Core, input: z.output<typeof ImportPre
  * per new enterprise repeating them was three quarters of the log's size and a sixth of the
  * import's time, and buried every other entry of the log under an import's thousands.
  */
-export class CreatedRuns {
+class CreatedRuns {
   readonly runs: [number, number, number][] = [];
   add(id: number, row: number): void {
     const last = this.runs.at(-1);

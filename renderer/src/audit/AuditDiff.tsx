@@ -26,8 +26,8 @@ function createdText(runs: unknown): string | null {
     .join('；');
 }
 
-/** A field's value as text; a few fields written by the services have their own wording. */
-const fieldText = (key: string, v: unknown): string => (key === 'created' ? createdText(v) : null) ?? valueText(v);
+/** A field's value as text; the runs an import created have their own wording. */
+const fieldText = (entity: string, key: string, v: unknown): string => (entity === 'import' && key === 'created' ? createdText(v) : null) ?? valueText(v);
 
 interface Row {
   key: string;
@@ -60,8 +60,8 @@ export function diffRows(entry: Pick<AuditRecord, 'entity' | 'before' | 'after'>
   const a = flatten(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys.map((key) => {
-    const bt = before === null ? '' : fieldText(key, b[key]);
-    const at = after === null ? '' : fieldText(key, a[key]);
+    const bt = before === null ? '' : fieldText(entry.entity, key, b[key]);
+    const at = after === null ? '' : fieldText(entry.entity, key, a[key]);
     return { key, label: fieldLabel(entry.entity, key), before: bt, after: at, changed: bt !== at };
   });
 }

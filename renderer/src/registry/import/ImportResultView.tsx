@@ -16,6 +16,11 @@ const rowColumns = [
   { title: '原因', dataIndex: 'reason' },
 ];
 
+const PAGES = { pageSize: 10, hideOnSinglePage: true };
+
+/** How many of `total` enterprises a list shows: all, or the first of them (the result lists at most 200). */
+const listedOf = (shown: number, total: number): string => (total > shown ? `前 ${shown} 家，共 ${formatCount(total)} 家` : formatCount(shown));
+
 export function ImportResultView({ result }: { result: ImportResult }) {
   const verb = result.dryRun ? '将' : '已';
   return (
@@ -62,21 +67,21 @@ export function ImportResultView({ result }: { result: ImportResult }) {
             )
           }
         >
-          <Table<RejectedRow> size="small" rowKey={(r) => `${r.row}-${r.column}`} dataSource={result.rejected} columns={rowColumns} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+          <Table<RejectedRow> size="small" rowKey={(r) => `${r.row}-${r.column}`} dataSource={result.rejected} columns={rowColumns} pagination={PAGES} />
         </Card>
       )}
       {result.warnings.length > 0 && (
         <Card size="small" title={`提醒（${formatCount(result.warnings.length)}）：这些行会导入，但请留意`}>
-          <Table<RejectedRow> size="small" rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} dataSource={result.warnings} columns={rowColumns} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+          <Table<RejectedRow> size="small" rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} dataSource={result.warnings} columns={rowColumns} pagination={PAGES} />
         </Card>
       )}
       {result.added.length > 0 && (
-        <Card size="small" title={`${verb}新增的企业（${result.inserted > result.added.length ? `前 ${result.added.length} 家，共 ${formatCount(result.inserted)} 家` : formatCount(result.added.length)}）`}>
+        <Card size="small" title={`${verb}新增的企业（${listedOf(result.added.length, result.inserted)}）`}>
           <Table<Added>
             size="small"
             rowKey="row"
             dataSource={result.added}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            pagination={PAGES}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },
               { title: '企业名称', dataIndex: 'name' },
@@ -86,12 +91,12 @@ export function ImportResultView({ result }: { result: ImportResult }) {
         </Card>
       )}
       {result.changes.length > 0 && (
-        <Card size="small" title={`对已有企业的修改（${result.updated > result.changes.length ? `前 ${result.changes.length} 家，共 ${formatCount(result.updated)} 家` : formatCount(result.changes.length)}）`}>
+        <Card size="small" title={`对已有企业的修改（${listedOf(result.changes.length, result.updated)}）`}>
           <Table<Change>
             size="small"
             rowKey="row"
             dataSource={result.changes}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            pagination={PAGES}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },
               { title: '企业', dataIndex: 'name', width: 260, render: (name: string, c) => <Link to={`/registry/${c.id}`}>{name}</Link> },
