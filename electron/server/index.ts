@@ -8,6 +8,7 @@ import { HEADER_CSP } from '../../shared/csp';
 import { fail, type ErrorCode, type Result } from '../../shared/errors';
 import type { Backend } from '../backend/backend';
 import type { RequestContext } from '../backend/context';
+import type { Logger } from '../backend/log';
 import {
   API_RATE, LOGIN_RATE, RateLimiter, clearSessionCookie, remoteAddressOf, requestContext, setSessionCookie,
 } from './auth';
@@ -101,6 +102,21 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 /** Starts the HTTP server over a backend; resolves once it listens. */
+/**
+ * Logs when the process did not get back to its event loop for over a second: every page waits
+ * that long for any answer, so a stall is worth a line in the log with its length.
+ */
+function watchStalls(log: Logger): NodeJS.Timeout {
+  const every = 250;
+  let last = performance.now();
+  return setInterval(() => {
+    const now = performance.now();
+    const late = now - last - every;
+    last = now;
+    if (late > 1000) log.warn('event loop stalled', { ms: Math.round(late) });
+  }, every);
+}
+
 export async function startServer(backend: Backend, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const office = options.office ?? false;
@@ -117,6 +133,7 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
   const heartbeat = setInterval(() => {
     for (const c of sseClients) c.write(': keep-alive\n\n');
   }, 15_000);
+  const stalls = watchStalls(backend.core.log);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -247,6 +264,7 @@ export async function startServer(backend: Backend, options: ServeOptions): Prom
     async close() {
       unsubscribe();
       clearInterval(heartbeat);
+      clearInterval(stalls);
       for (const c of sseClients) c.end();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

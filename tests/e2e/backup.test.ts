@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpRestored, lastAudit } from '../helpers/backend';
-import { button, shot } from '../helpers/ui';
+import { button, shot, waitOrExplain } from '../helpers/ui';
 import { openPage } from '../helpers/page';
 import { qingbo, serve } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -82,13 +82,13 @@ describe('备份与恢复 in 设置', () => {
     const card = page.locator('#backups');
     await card.getByText('备份与恢复').waitFor({ timeout: 60_000 });
     await button(card, '立即备份').click();
-    await card.getByText(/^已备份：qingbo-备份-.*-手动\.zip/).waitFor({ timeout: 30_000 });
+    await waitOrExplain(page, server, card.getByText(/^已备份：qingbo-备份-.*-手动\.zip/));
     await card.getByRole('row').filter({ hasText: '手动' }).first().waitFor();
     await shot(page, 'backup', 'card');
     await card.getByRole('row').filter({ hasText: '手动' }).first().getByRole('button', { name: '从此备份恢复' }).click();
     await page.getByText('恢复前会先把当前数据另存为一个“恢复前”备份').waitFor();
     await button(page, '确定恢复').click();
-    await page.getByText(/数据已恢复为备份 qingbo-备份-.*中的样子/).waitFor({ timeout: 30_000 });
+    await waitOrExplain(page, server, page.getByText(/数据已恢复为备份 qingbo-备份-.*中的样子/));
     await page.getByText(/恢复前的数据已另存为备份 qingbo-备份-.*-恢复前\.zip/).waitFor();
     await shot(page, 'backup', 'card-restored');
     const list = await server.api<{ kind: string }[]>('backups.list');

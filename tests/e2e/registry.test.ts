@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../shared/idcard';
 import { composeUscc, USCC_ALPHABET } from '../../shared/uscc';
 import { openPage } from '../helpers/page';
-import { shot } from '../helpers/ui';
+import { shot, waitOrExplain } from '../helpers/ui';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
@@ -231,7 +231,7 @@ describe('the registry', () => {
     await button(page, '下一步：正式导入').click();
     await button(page, '正式导入').click();
     await page.getByRole('dialog').getByRole('button', { name: /正式导入/ }).click();
-    await page.getByText('已新增', { exact: true }).waitFor({ timeout: 60_000 }); // the import job; slow when the machine is busy
+    await waitOrExplain(page, server, page.getByText('已新增', { exact: true }), 60_000); // the import job; slow when the machine is busy
     const after = await server.api<{ total: number }>('enterprises.search', { filter: { q: '清波导入' } });
     expect(after.value?.total).toBe(2);
     await button(page, '查看企业名录').click();

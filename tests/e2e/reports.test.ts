@@ -19,7 +19,7 @@ import type { Tally } from '../../shared/campaign-results';
 import { periodPresets, type ReportFormatInfo, type ReportPackage, type SentReport } from '../../shared/report';
 import { openPage } from '../helpers/page';
 import { qingbo, serve, type RunningQingbo } from '../helpers/server';
-import { button, call, shot as shotAs } from '../helpers/ui';
+import { button, call, shot as shotAs, waitOrExplain } from '../helpers/ui';
 
 const ExcelJS = excelJs();
 
@@ -71,7 +71,7 @@ async function openExport(page: Page, formatId: string): Promise<void> {
 }
 
 /** Clicks 导出; confirms the findings when the dialog asks (returns how many it listed); keeps the file it downloads by itself. */
-async function exportAndDownload(page: Page, path: string, expectFindings: boolean): Promise<{ bytes: Buffer; findings: number }> {
+async function exportAndDownload(page: Page, server: RunningQingbo, path: string, expectFindings: boolean): Promise<{ bytes: Buffer; findings: number }> {
   const saved = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByTestId('report-export').click();
   let findings = 0;
@@ -84,7 +84,7 @@ async function exportAndDownload(page: Page, path: string, expectFindings: boole
   }
   // The job ends either way: done, or its failure shown in the panel (which fails the test with its message).
   const failed = page.getByTestId('export-panel').locator('.ant-alert-error');
-  await page.getByTestId('report-done').or(failed).waitFor({ timeout: 30_000 });
+  await waitOrExplain(page, server, page.getByTestId('report-done').or(failed));
   if (await failed.isVisible()) throw new Error(`导出失败：${await failed.innerText()}`);
   await (await saved).saveAs(path);
   const bytes = readFileSync(path);
@@ -171,7 +171,7 @@ describe('provincial report formats (报表导出)', () => {
     expect(await preview.locator('thead th[colspan]').count()).toBeGreaterThan(0);
     const check = await call<{ findings: unknown[] }>(server, 'reports.check', { formatId: FORMAT, campaignId: campaign!.id, from: lastWeek.from, to: lastWeek.to });
     await shot(page, 'export-checked');
-    const first = await exportAndDownload(page, join(root.dir, 'last-week.xlsx'), check.findings.length > 0);
+    const first = await exportAndDownload(page, server, join(root.dir, 'last-week.xlsx'), check.findings.length > 0);
     const rows = await sheetRows(first.bytes);
     const byName = new Map(rows.map((r) => [String(r.find((v) => typeof v === 'string') ?? ''), r]));
     let compared = 0;
@@ -213,7 +213,7 @@ describe('provincial report formats (报表导出)', () => {
     expected.columns[visits.i]!.header = [...expected.columns[visits.i]!.header.slice(0, -1), '实地检查户次'];
     expect(saved.definition).toEqual(expected);
     await openExport(page, copyId);
-    const second = await exportAndDownload(page, join(root.dir, 'copy.xlsx'), check.findings.length > 0);
+    const second = await exportAndDownload(page, server, join(root.dir, 'copy.xlsx'), check.findings.length > 0);
     const copyRows = await sheetRows(second.bytes);
     const headerRow = copyRows.find((r) => r.some((v) => typeof v === 'string' && v.startsWith('实地检查户次')));
     expect(headerRow, '改过的表头').toBeTruthy();
@@ -248,7 +248,7 @@ describe('provincial report formats (报表导出)', () => {
     await page.getByTestId('report-check').click();
     await page.getByTestId('report-findings').waitFor();
     expect(await page.getByTestId('report-findings').innerText()).toContain('实地检查户次');
-    const third = await exportAndDownload(page, join(root.dir, 'confirmed.xlsx'), true);
+    const third = await exportAndDownload(page, server, join(root.dir, 'confirmed.xlsx'), true);
     expect(third.findings).toBeGreaterThan(0);
 
     // ---- 4. 报送记录: three exports, the first downloaded again byte for byte. ----
@@ -320,7 +320,7 @@ describe('provincial report formats (报表导出)', () => {
     await page.getByTestId('report-preview').waitFor();
     await shot(page, 'rollup-checked');
     const check = await call<{ findings: unknown[] }>(city, 'reports.check', { formatId: FORMAT, rollup: true, ...period });
-    const { bytes } = await exportAndDownload(page, join(root.dir, 'rollup.xlsx'), check.findings.length > 0);
+    const { bytes } = await exportAndDownload(page, city, join(root.dir, 'rollup.xlsx'), check.findings.length > 0);
     const rows = await sheetRows(bytes);
     const builtin = await call<ReportFormatInfo>(city, 'reports.get', { id: FORMAT });
     const keys = Object.keys(countyTotal);

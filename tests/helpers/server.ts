@@ -39,6 +39,9 @@ export interface Envelope<T> {
 export interface RunningQingbo {
   url: string;
   proc: ChildProcess;
+  dataDir: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   /** POSTs to /api/<method> and returns the parsed result envelope. */
   api<T = unknown>(method: string, input?: unknown): Promise<Envelope<T>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -85,6 +88,8 @@ export async function serve(dataDir: string, extraArgs: string[] = [], options: 
   const running: RunningQingbo = {
     url,
     proc,
+    dataDir,
+    output: () => output,
     async api<T>(method: string, input: unknown = {}): Promise<Envelope<T>> {
       const post = () =>
         fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });

@@ -252,6 +252,7 @@ export class JobRunner {
       this.running.delete(info.id);
       this.flushUnsaved();
     }
+    this.opts.log.info('job ended', { job: info.id, kind: info.kind, status: info.status, ms: Date.parse(info.finishedAt ?? '') - Date.parse(info.startedAt) });
     this.emit(info);
     return { ...info };
   }
