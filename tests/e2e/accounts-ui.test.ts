@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { PAGE_OPTIONS } from '../helpers/page';
 import { qingbo, serve, sessionClient, type SessionClient } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 import { button, shot } from '../helpers/ui';
@@ -22,7 +23,7 @@ async function officeServer(enterprises = 0) {
 }
 
 async function newPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext(PAGE_OPTIONS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -259,9 +259,11 @@ describe('the registry', () => {
     await button(page, '导出').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(`当前筛选结果共 ${total} 家企业。`).waitFor();
+    // The page asks for reduced motion (PAGE_OPTIONS): the dialog is there at once, not zooming in.
+    expect(await page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').count()).toBe(0);
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: /开始导出/ }).click();
-    await dialog.getByText(`已导出 ${total} 家企业`).waitFor();
+    await waitOrExplain(page, server, dialog.getByText(`已导出 ${total} 家企业`));
     const saved = await (await download).path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);

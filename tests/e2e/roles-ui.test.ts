@@ -6,6 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { PAGE_OPTIONS } from '../helpers/page';
 import { qingbo, serve, sessionClient } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 import { button, shot as shotAs } from '../helpers/ui';
@@ -46,7 +47,7 @@ type RolePage = Page & { errors: string[]; refused: string[] };
 
 /** A browser of its own for `username`, signed in (choosing a new password, as the first login asks). */
 async function signIn(browser: Browser, url: string, username: string, displayName: string): Promise<RolePage> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext(PAGE_OPTIONS);
   const page = Object.assign(await context.newPage(), { errors: [] as string[], refused: [] as string[] });
   page.on('pageerror', (e) => page.errors.push(e.message));
   // Every call the backend refused for the role: the UI should not have offered it.

@@ -4,6 +4,7 @@ import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@ta
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { CampaignPage } from '../campaigns/CampaignPage';
@@ -28,6 +29,7 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useReducedMotion } from '../ui/useReducedMotion';
 import { reportError } from '../ui/notify';
 import { AuthGate } from '../accounts/AuthGate';
 import { RequireCan } from '../accounts/Can';
@@ -82,8 +84,10 @@ const router = createHashRouter([
 ]);
 
 export function App() {
+  const motion = !useReducedMotion();
+  const theme = useMemo(() => ({ token: { colorPrimary: '#0e6eb8', borderRadius: 4, motion } }), [motion]);
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0e6eb8', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       {/* Notifications open below the header, so they never cover the job indicator. */}
       <AntApp notification={{ top: 72 }}>
         <ErrorBoundary>

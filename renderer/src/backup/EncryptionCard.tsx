@@ -8,6 +8,7 @@ import type { EncryptionStatus } from '../../../shared/backup';
 import { useCan } from '../accounts/auth';
 import { applyFieldErrors } from '../accounts/formErrors';
 import { call } from '../api/client';
+import { focusFirstField } from '../ui/focus';
 
 type Mode = 'encrypt' | 'change' | 'decrypt';
 
@@ -84,6 +85,7 @@ function EncryptionModal({ mode, status, onClose }: { mode: Mode; status: Encryp
   });
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open
       title={titles[mode]}
       okText={titles[mode]}

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { NoticeType } from '../../../shared/notice';
 import { EnterprisePicker, type PickedEnterprise } from './EnterprisePicker';
 import { issueHref, typeOptions } from './labels';
+import { focusFirstField } from '../ui/focus';
 
 interface Values {
   type?: NoticeType;
@@ -20,6 +21,7 @@ export function NewNoticeModal({ open, onClose, initial }: { open: boolean; onCl
   };
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={open}
       title="新建文书"
       okText="下一步：填写文书"

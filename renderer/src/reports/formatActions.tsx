@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, call, saveFile, uploadFile } from '../api/client';
 import { reportError } from '../ui/notify';
 import { refreshFormats } from './queries';
+import { focusFirstField } from '../ui/focus';
 
 export const editorPath = (id: string) => `/reports/formats/${encodeURIComponent(id)}`;
 
@@ -75,6 +76,7 @@ export function CopyFormatModal({ source, onClose }: CopyProps) {
   });
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={source !== null}
       title="复制为本单位格式"
       okText="复制并编辑"

@@ -10,6 +10,7 @@ import { ApiError, call } from '../api/client';
 import { problemPath, problemsOf, useInspectors } from '../campaigns/queries';
 import { useOffice, useTownships } from '../registry/queries';
 import { formatInstant } from '../ui/format';
+import { focusFirstField } from '../ui/focus';
 
 interface Values {
   name: string;
@@ -176,6 +177,7 @@ export function InspectorsCard() {
         ]}
       />
       <Modal
+        afterOpenChange={focusFirstField}
         open={editing !== null}
         title={editing === 'new' ? '添加执法人员' : '修改执法人员'}
         okText="保存"

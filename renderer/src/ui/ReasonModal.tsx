@@ -1,6 +1,7 @@
 // Asks why before a change that must carry a reason (归档, 恢复, 合并, 不是重复).
 import { Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
+import { focusFirstField } from './focus';
 
 export interface ReasonModalProps {
   open: boolean;
@@ -19,6 +20,7 @@ export function ReasonModal({ open, title, children, okText, danger, placeholder
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={open}
       title={title}
       okText={okText}

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { formatCount } from '../../ui/format';
 import { refreshTargets } from '../queries';
 import { ReasonField, reasonOf } from './ReasonField';
+import { focusFirstField } from '../../ui/focus';
 
 const PICK_LIMIT = 50;
 
@@ -51,6 +52,7 @@ export function AddTargetsModal({ campaign, open, onClose }: { campaign: Campaig
   const rows = found.data?.rows ?? [];
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={open}
       title="添加企业到检查对象"
       width={860}

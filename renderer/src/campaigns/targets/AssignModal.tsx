@@ -5,6 +5,7 @@ import type { Campaign, TargetRow } from '../../../../shared/campaign';
 import { call } from '../../api/client';
 import { problemPath, problemsOf, refreshTargets, useInspectors } from '../queries';
 import { ReasonField, reasonOf } from './ReasonField';
+import { focusFirstField } from '../../ui/focus';
 
 interface Values {
   inspectorIds: number[];
@@ -60,6 +61,7 @@ export function AssignModal({ campaign, targets, onClose, onDone }: Props) {
 
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={targets !== null}
       title={`分配执法人员（${targets?.length ?? 0} 户）`}
       okText="分配"

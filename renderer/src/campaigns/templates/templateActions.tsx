@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { call, saveFile } from '../../api/client';
 import { reportError } from '../../ui/notify';
 import { problemsOf, refreshTemplates } from '../queries';
+import { focusFirstField } from '../../ui/focus';
 
 export function useTemplateActions() {
   const { message } = App.useApp();
@@ -58,6 +59,7 @@ export function CopyTemplateModal({ source, onClose }: CopyProps) {
   });
   return (
     <Modal
+      afterOpenChange={focusFirstField}
       open={source !== null}
       title="复制模板"
       okText="复制并编辑"
