@@ -4,7 +4,10 @@ import { useNavigate } from 'react-router';
 import type { NoticeType } from '../../../shared/notice';
 import { EnterprisePicker, type PickedEnterprise } from './EnterprisePicker';
 import { issueHref, typeOptions } from './labels';
-import { focusFirstField } from '../ui/focus';
+import { focusOnOpen } from '../ui/focus';
+
+// The kind is usually chosen already (the default or the page's): the caret goes to 当事人.
+const focusParty = focusOnOpen('input[aria-label="当事人"]');
 
 interface Values {
   type?: NoticeType;
@@ -21,7 +24,7 @@ export function NewNoticeModal({ open, onClose, initial }: { open: boolean; onCl
   };
   return (
     <Modal
-      afterOpenChange={focusFirstField}
+      afterOpenChange={focusParty}
       open={open}
       title="新建文书"
       okText="下一步：填写文书"
