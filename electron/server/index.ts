@@ -101,7 +101,6 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-/** Starts the HTTP server over a backend; resolves once it listens. */
 /**
  * Logs when the process did not get back to its event loop for over a second: every page waits
  * that long for any answer, so a stall is worth a line in the log with its length.
@@ -117,6 +116,7 @@ function watchStalls(log: Logger): NodeJS.Timeout {
   }, every);
 }
 
+/** Starts the HTTP server over a backend; resolves once it listens. */
 export async function startServer(backend: Backend, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const office = options.office ?? false;

@@ -11,7 +11,7 @@ import type { NoticeTemplateInfo } from '../../../shared/notice';
 import { useCan } from '../accounts/auth';
 import { CannotNotice } from '../accounts/Can';
 import { call } from '../api/client';
-import { useLeaveGuard } from '../campaigns/templates/useLeaveGuard';
+import { useLeaveGuard } from '../ui/useLeaveGuard';
 import { TemplatePreview } from './TemplatePreview';
 
 const SYNTAX: [string, string][] = [

@@ -15,7 +15,7 @@ import { ChecklistSection } from './ChecklistSection';
 import { ParametersSection, QuantitiesSection, TalliesSection } from './ListSections';
 import { CopyTemplateModal, useTemplateActions } from './templateActions';
 import { formPath, fromDefinition, toDefinition, type TemplateValues } from './templateForm';
-import { useLeaveGuard } from './useLeaveGuard';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 
 export function TemplateEditorPage() {
   const id = useParams()['id'] ?? '';

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ImportResult, type ColumnMapping, type ImportPreview, type StoredFileRef } from '../../../../shared/import';
 import { useJob } from '../../api/useJob';
-import { useLeaveGuard } from '../../campaigns/templates/useLeaveGuard';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { formatCount } from '../../ui/format';
 import { reportError } from '../../ui/notify';
 import { lastListPath } from '../list/params';

@@ -9,7 +9,7 @@ import { type ReportFormatInfo } from '../../../../shared/report';
 import { reportSourceLabels } from '../../../../shared/report-format';
 import { useCan } from '../../accounts/auth';
 import { ApiError, call } from '../../api/client';
-import { useLeaveGuard } from '../../campaigns/templates/useLeaveGuard';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { formatInstant } from '../../ui/format';
 import { CopyFormatModal, useFormatActions } from '../formatActions';
 import { refreshFormats, useFormat, useSourceFields } from '../queries';
